@@ -1,0 +1,157 @@
+"""Which sentences in different articles state the same information.
+
+Embeddings alone miss paraphrases that name things differently and over-match sentences
+on the same topic, so the similarity of two sentences combines four signals:
+
+- meaning: cosine of their sentence embeddings;
+- words: Dice overlap of their content-word stems;
+- names: overlap of their capitalised names, spelling-normalised (Khaldiyeh ~ Khalidiya);
+- numbers: overlap of the figures they state.
+
+A signal that neither sentence has (no names, no numbers) is left out of the average
+instead of counting as disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from .settings import AlignSettings
+from .types import Embeddings, Sentence, Support
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’-]+(?:\s+(?:al-|bin\s|ibn\s|de\s|van\s)?[A-Z][a-zA-Z'’-]+)*")
+_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
+
+_STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself just me
+more most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those through
+to too under until up very was we were what when where which while who whom why will with would you your
+yours yourself said says say told according mr mrs ms one two also would""".split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Porter stem of a lower-cased word (cached: news reuses a small vocabulary)."""
+    from nltk.stem.porter import PorterStemmer
+
+    return _porter(PorterStemmer).stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter(cls):
+    return cls()
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of ``text`` (stop words and 1-letter tokens left out)."""
+    words = (w.lower().strip("'’-") for w in _WORD.findall(text))
+    return frozenset(stem(w) for w in words if len(w) > 1 and w not in _STOPWORDS and not w[0].isdigit())
+
+
+def fold_name(name: str) -> str:
+    """A spelling-tolerant key for a name: accents, articles and transliteration folded.
+
+    "Khaldiyeh", "Khalidiya" and "Khalidiyah" share a key, as do "Hezbollah"/"Hizbollah".
+    """
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"\b(?:al|el|the)[- ]", "", s)
+    s = re.sub(r"(?:iyeh|iyah|iya|ieh|ia|ah|eh)\b", "ia", s)      # feminine endings
+    s = s.replace("ou", "u").replace("kh", "k").replace("dh", "d").replace("q", "k")
+    s = re.sub(r"[aeiouy]", "", s)                                  # vowels vary most
+    s = re.sub(r"(.)\1+", r"\1", s)                                 # doubled letters
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def names(text: str) -> frozenset[str]:
+    """Folded keys of the capitalised names in ``text`` (not the sentence's first word)."""
+    keys = set()
+    for m in _NAME.finditer(text):
+        for part in m.group().split():
+            key = fold_name(part)
+            if len(key) >= 2 and part.lower() not in _STOPWORDS:
+                keys.add(key)
+    return frozenset(keys)
+
+
+def numbers(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
+def _overlap_matrix(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise intersection sizes and set sizes, via one sparse product."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, s in enumerate(sets):
+        for item in s:
+            rows.append(i)
+            cols.append(vocab.setdefault(item, len(vocab)))
+    n = len(sets)
+    if not vocab:
+        return np.zeros((n, n), dtype=np.float32), np.zeros(n, dtype=np.float32)
+    m = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    inter = (m @ m.T).toarray()
+    return inter, np.asarray(m.sum(axis=1)).ravel()
+
+
+def _dice(inter: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    total = sizes[:, None] + sizes[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dice = np.where(total > 0, 2 * inter / total, 0.0)
+    present = (sizes[:, None] > 0) | (sizes[None, :] > 0)
+    return dice, present
+
+
+def similarity(sentences: Sequence[Sentence], embeddings: Embeddings,
+               settings: AlignSettings = AlignSettings()) -> np.ndarray:
+    """Pairwise similarity in [0, 1] of ``sentences`` (rows of ``embeddings`` in the same order)."""
+    if not sentences:
+        return np.zeros((0, 0), dtype=np.float32)
+    cos = np.clip(embeddings.vectors @ embeddings.vectors.T, 0.0, 1.0)
+    texts = [s.text for s in sentences]
+    words, words_present = _dice(*_overlap_matrix([content_stems(t) for t in texts]))
+    ents, ents_present = _dice(*_overlap_matrix([names(t) for t in texts]))
+    nums, nums_present = _dice(*_overlap_matrix([numbers(t) for t in texts]))
+    num = (settings.embedding_weight * cos + settings.lexical_weight * words
+           + settings.entity_weight * ents * ents_present + settings.number_weight * nums * nums_present)
+    den = (settings.embedding_weight + settings.lexical_weight * 1.0
+           + settings.entity_weight * ents_present + settings.number_weight * nums_present)
+    del words_present
+    return (num / den).astype(np.float32)
+
+
+def align(sentences: Sequence[Sentence], sim: np.ndarray,
+          settings: AlignSettings = AlignSettings()) -> dict[str, Support]:
+    """For each sentence, the best-matching sentence of every other article above the bar.
+
+    Args:
+        sentences: sentences of all articles of one story.
+        sim: their pairwise similarity (from ``similarity``).
+        settings: ``same_fact`` is the bar.
+
+    Returns:
+        Sentence id -> ``Support`` (supporters best first, at most one per other article).
+    """
+    article_of = np.array([s.article_id for s in sentences])
+    out: dict[str, Support] = {}
+    for i, s in enumerate(sentences):
+        best: dict[str, tuple[float, str]] = {}
+        for j in np.nonzero(sim[i] >= settings.same_fact)[0]:
+            other = article_of[j]
+            if other == s.article_id:
+                continue
+            score = float(sim[i, j])
+            if other not in best or score > best[other][0]:
+                best[other] = (score, sentences[j].id)
+        ranked = sorted(((sid, score) for score, sid in best.values()), key=lambda x: (-x[1], x[0]))
+        out[s.id] = Support(s.id, tuple(ranked))
+    return out

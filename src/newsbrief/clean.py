@@ -1,0 +1,141 @@
+"""Page junk out, story text in: pure functions on strings.
+
+HTML goes through trafilatura (main-text extraction is a solved problem). Plain text
+arrives with the junk of the page it was copied from: photo captions, "Follow X on",
+copyright and "best viewed in" footers, share/newsletter prompts, archive-crawler
+notices (common in Multi-News), and wire datelines such as "BEIRUT (AP) —". Those are
+removed line by line; what was removed is kept so a reader can see it on demand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .settings import CleanSettings
+
+# Lines that are page furniture wherever they appear. Each pattern is matched against a
+# whole line (case-insensitive); they come from reading the pages in ../shared/data.
+_JUNK_LINE = re.compile(
+    r"""^(?:
+        (?:image|media|video)\s+(?:caption|copyright)\b.*          # BBC caption prefix
+      | media\s+playback\s+is\s+unsupported.*
+      | (?:photo|image|picture|video|audio|graphic|gallery|slideshow)s?\s*(?:[:|/].*)?
+      | follow\s+(?:us|him|her|them|@?[\w.]+(?:\s+[\w.]+){0,3})\s+on\s+(?:twitter|facebook|instagram|google\+?).*
+      | follow\s+@\w+.*
+      | .*\b(?:copyright|\(c\)|©)\s*(?:\d{4}|©)?.*(?:all\s+rights\s+reserved|not\s+responsible|may\s+not\s+be\s+(?:published|reproduced)).*
+      | (?:copyright\s+)?©.*
+      | .*\bbest\s+viewed\s+in\b.*
+      | .*\bstyle\s*sheets\s*\(css\).*
+      | read\s+or\s+share\s+this\s+story.*
+      | (?:share|tweet|email|print|comment)s?\s*(?:this|on\s+\w+)?\s*(?:story|article|page)?\s*:?
+      | .*\b(?:sign\s+up|subscribe)\b.*\b(?:newsletter|inbox|emails?|alerts?)\b.*
+      | .*\bnewsletter\b.*\bsign\s+up\b.*
+      | (?:advertisement|sponsored(?:\s+content)?|story\s+continued\s+below|continue\s+reading(?:\s+the\s+main\s+story)?)\b.*
+      | .*\b(?:these\s+crawls\s+are\s+part\s+of|wayback\s+machine|internet\s+archive|archive-it)\b.*
+      | the\s+ip\s+address\s+(?:has|for\s+this\s+domain).*
+      | .*\b(?:javascript\s+is\s+disabled|enable\s+javascript|ad\s*blocker|you\s+must\s+log\s+in|verify\s+you'?re\s+not\s+a\s+robot)\b.*
+      | tweet\s+with\s+a\s+location | you\s+can\s+add\s+location\s+information\b.*
+      | (?:more\s+on\s+this\s+story|related\s+(?:stories|coverage|articles?)|elsewhere\s+on\s+the\s+\w+|features\s*&\s*analysis|more\s+\w+(?:\s+\w+)?\s+stories)\b.*
+      | try\s+our\s+new\s+site.* | take\s+me\s+there
+      | click\s+here\b.* | read\s+more\s*:?.*
+      | .*\bcontributed\s+to\s+this\s+report\.?\)?
+      | _{2,}|—{2,}|-{3,}|\*{3,}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Photo and video captions: a description followed by a credit or a posting note.
+_CAPTION = re.compile(
+    r"""(?:\((?:AP|AFP|Reuters)\s+Photo\b|\bPhoto(?:graph)?(?:er)?\s*(?:by|:)|/\s*(?:Getty|AFP|Reuters|AP)\b|
+        \bGetty\s+Images\b|\bhandout\b|\bposted\s+on\s+youtube\b|\bfilmed\s+and\s+posted\b|
+        ^(?:screenshot|amateur\s+(?:footage|video)|footage)\s+(?:of|showing)\b|\bpic\.twitter\.com/)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "BEIRUT (AP) — ", "HOMS, Syria (Reuters) - ", "WASHINGTON — " at the start of a paragraph.
+_DATELINE = re.compile(
+    r"""^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*
+        (?:\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\)\s*)?[—–-]{1,2}\s+)""",
+    re.VERBOSE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    removed: tuple[str, ...]
+    title: str = ""
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Main text and title of an HTML page, via trafilatura. ``("", "")`` if none found."""
+    import trafilatura  # imported here: only HTML inputs pay for it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               favor_precision=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    return text, (meta.title if meta and meta.title else "")
+
+
+def is_junk_line(line: str, settings: CleanSettings = CleanSettings()) -> bool:
+    """True for page furniture: captions, credits, prompts, footers, menu items, headings."""
+    s = line.strip()
+    if not s:
+        return False
+    if _JUNK_LINE.match(s) or _CAPTION.search(s):
+        return True
+    words = s.split()
+    # Short lines without sentence-final punctuation are headings, menu items or bylines.
+    if len(words) < settings.min_line_words and not _SENTENCE_END.search(s):
+        return True
+    return False
+
+
+def strip_dateline(line: str) -> str:
+    """Remove a wire dateline such as "BEIRUT (AP) — " from the start of a paragraph."""
+    m = _DATELINE.match(line)
+    if m and len(line) - m.end() > 20:
+        return line[m.end():]
+    return line
+
+
+def _looks_like_title(line: str) -> bool:
+    s = line.strip()
+    return 2 <= len(s.split()) <= 20 and not _SENTENCE_END.search(s)
+
+
+def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
+               take_title: bool = True) -> Cleaned:
+    """Clean a plain-text report: drop junk lines, strip datelines, keep paragraphs.
+
+    Args:
+        raw: the text as collected.
+        settings: thresholds for headings and short lines.
+        take_title: treat a short first line without final punctuation as the title.
+
+    Returns:
+        The cleaned text (paragraphs joined by blank lines), the removed lines and the title.
+    """
+    lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [re.sub(r"\s+", " ", ln) for ln in lines if ln.strip()]
+    title = ""
+    if take_title and lines and _looks_like_title(lines[0]) and len(lines) > 1:
+        title, lines = lines[0], lines[1:]
+    kept: list[str] = []
+    removed: list[str] = []
+    for line in lines:
+        if is_junk_line(line, settings):
+            removed.append(line)
+            continue
+        stripped = strip_dateline(line)
+        if stripped != line:
+            removed.append(line[: len(line) - len(stripped)].strip())
+        kept.append(stripped)
+    return Cleaned(text="\n\n".join(kept), removed=tuple(removed), title=title)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

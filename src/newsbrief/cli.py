@@ -1,0 +1,155 @@
+"""The command line: arguments in, a brief out; errors as one line and an exit code.
+
+    newsbrief brief [PATH ...] [--format text|json|markdown|html] [-o FILE] [--words N]
+    newsbrief brief --batch IN.jsonl -o OUT.jsonl
+
+Exit codes: 0 a brief was written (some inputs may have been skipped, each named on
+stderr); 1 nothing could be briefed or a setting is wrong; 2 bad arguments (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import NewsbriefError
+from .types import Brief
+
+EXAMPLE = "homs-2013"
+
+
+def _renderers() -> dict[str, Callable[[Brief], str]]:
+    from .render import render_json, render_markdown, render_text
+
+    out: dict[str, Callable[[Brief], str]] = {
+        "text": render_text, "json": render_json, "markdown": render_markdown,
+    }
+    try:
+        from .render.html import render_html
+        out["html"] = render_html
+    except ImportError:  # the HTML report is optional until its module lands
+        pass
+    return out
+
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def example_path() -> Path:
+    """The bundled example story: inside the installed package, or in the source tree."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "examples" / EXAMPLE, here.parents[1] / "examples" / EXAMPLE):
+        if candidate.is_dir():
+            return candidate
+    raise NewsbriefError(f"The bundled example {EXAMPLE!r} is missing from this installation.")
+
+
+def _say(message: str) -> None:
+    print(f"newsbrief: {message}", file=sys.stderr)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from . import brief_paths
+
+    if args.batch:
+        return run_batch(args)
+    paths = args.paths
+    if not paths:
+        paths = [str(example_path())]
+        _say(f"no path given: briefing the bundled example story ({EXAMPLE}, {paths[0]})")
+    renderer = _renderers().get(args.format)
+    if renderer is None:
+        raise NewsbriefError(f"Output format {args.format!r} is not available in this installation.")
+    b = brief_paths(paths, words=args.words, encoder=args.encoder)
+    for r in b.rejected:
+        _say(f"skipped {r.message}")
+    _write(renderer(b), args.output)
+    return 0
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Brief every story of a JSONL file; a bad line is reported and skipped."""
+    from tqdm import tqdm
+
+    from . import brief as brief_texts
+    from .embed import make_embedder
+    from .render import render_json
+
+    path = Path(args.batch)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise NewsbriefError(f"{path}: cannot read ({e})") from None
+    embedder = make_embedder(args.encoder)   # loaded once for the whole batch
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    done = failed = 0
+    try:
+        for n, line in enumerate(tqdm(lines, desc="briefing", unit="story", file=sys.stderr,
+                                      disable=None), 1):
+            if not line.strip():
+                continue
+            try:
+                story = json.loads(line)
+                if not isinstance(story, dict) or not isinstance(story.get("documents"), list):
+                    raise NewsbriefError("expected an object with a 'documents' list")
+                b = brief_texts(story["documents"], words=args.words, encoder=embedder,
+                                id=str(story.get("id", n)))
+            except json.JSONDecodeError as e:
+                _say(f"{path}:{n}: skipped, not JSON ({e.msg})")
+                failed += 1
+                continue
+            except NewsbriefError as e:
+                _say(f"{path}:{n}: skipped, {e}")
+                failed += 1
+                continue
+            out.write(render_json(b, indent=None) + "\n")
+            done += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    _say(f"{done} stories briefed, {failed} skipped")
+    return 0 if done else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .embed import ENCODERS
+
+    parser = argparse.ArgumentParser(prog="newsbrief",
+                                     description="Several news reports about one story in, one cited brief out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("brief", help="brief one story (files or folders), or many with --batch")
+    p.add_argument("paths", nargs="*", help=".txt .md .html .json files or folders; none: the bundled example")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", help="write here instead of stdout")
+    p.add_argument("--words", type=int, default=250, help="summary length in words (default 250)")
+    p.add_argument("--encoder", choices=ENCODERS, default="auto",
+                   help="sentence encoder: minilm (model), tfidf (no model); auto picks minilm if installed")
+    p.add_argument("--batch", metavar="IN.jsonl", help='one story a line: {"id", "documents": [str, ...]}')
+    p.set_defaults(run=cmd_brief)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except NewsbriefError as e:
+        _say(str(e))
+        return 1
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The whole flow, from articles to a cited brief, as plain code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .align import align, similarity
+from .embed import Embedder, TfidfEmbedder
+from .errors import NothingToBrief
+from .segment import is_candidate, segment
+from .select import cite, score, select
+from .settings import Settings
+from .types import Article, Brief, Embeddings, Rejected
+
+
+def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
+              settings: Settings = Settings(), id: str = "brief",
+              rejected: Sequence[Rejected] = ()) -> Brief:
+    """Brief one story: a summary whose every sentence cites the sentences that support it.
+
+    Args:
+        articles: cleaned reports of one story (see ``newsbrief.ingest``).
+        embedder: sentence encoder; TF-IDF when not given.
+        settings: per-stage settings.
+        id: the brief's id (kept in JSON output).
+        rejected: inputs already rejected upstream, reported with the brief.
+
+    Raises:
+        NothingToBrief: no article has a sentence fit for a summary.
+    """
+    embedder = embedder or TfidfEmbedder()
+    sentences = [s for a in articles for s in segment(a, settings.segment)]
+    candidates = [i for i, s in enumerate(sentences) if is_candidate(s, settings.segment)]
+    if not candidates:
+        raise NothingToBrief("No article has a full sentence to brief "
+                             f"({len(articles)} article(s), {len(sentences)} sentence(s)).")
+    embeddings = Embeddings(tuple(s.id for s in sentences), embedder.embed([s.text for s in sentences]))
+    sim = similarity(sentences, embeddings, settings.align)
+    support = align(sentences, sim, settings.align)
+    ranked = score(sentences, embeddings, support, candidates, settings.select)
+    chosen = select(ranked, sim, settings.select)
+    summary = cite(chosen, support, {s.id: s for s in sentences})
+    return Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
+                 title=_title(articles))
+
+
+def _title(articles: Sequence[Article]) -> str:
+    titles = [a.title for a in articles if a.title]
+    return titles[0] if titles else ""
+
+
+def with_notes(brief: Brief, *notes: str) -> Brief:
+    return replace(brief, notes=brief.notes + tuple(n for n in notes if n))

@@ -1,0 +1,25 @@
+"""The brief as Markdown: the summary with linked source numbers, then the sources."""
+
+from __future__ import annotations
+
+from ..types import Brief
+from .text import extra_sections, source_label, source_numbers
+
+
+def render_markdown(brief: Brief) -> str:
+    lines = [f"# {brief.title or 'Brief'}", ""]
+    for s in brief.summary:
+        refs = ", ".join(f"[{n}](#source-{n})" for n in source_numbers(brief, s.citations))
+        lines.append(f"{s.text} [{refs}]")
+        lines.append("")
+    sections = extra_sections(brief)
+    if sections:
+        for line in sections:
+            lines.append(f"\n## {line[:-1]}\n" if not line.startswith(" ") else line.replace("  - ", "- ", 1))
+        lines.append("")
+    lines += ["## Sources", ""]
+    for i, a in enumerate(brief.articles, 1):
+        lines.append(f'{i}. <a id="source-{i}"></a>{source_label(a)}')
+    if brief.rejected:
+        lines += ["", "## Not briefed", ""] + [f"- {r.message}" for r in brief.rejected]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,70 @@
+"""The brief for a terminal: one summary sentence a line, each with its sources."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..types import Article, Brief
+
+
+def source_label(article: Article) -> str:
+    """Outlet, title and date where known, else the file name."""
+    parts = [p for p in (article.outlet, article.title) if p]
+    if article.published:
+        parts.append(article.published.isoformat())
+    return " — ".join(parts) if parts else (article.path or article.id)
+
+
+def source_numbers(brief: Brief, citations) -> list[int]:
+    """1-based source numbers of ``citations``, each once, in order."""
+    nums: list[int] = []
+    for c in citations:
+        n = brief.source_index(c.article_id) + 1
+        if n not in nums:
+            nums.append(n)
+    return sorted(nums)
+
+
+def render_text(brief: Brief, *, width: int = 0) -> str:
+    """Title, summary and sources. ``width=0`` keeps one summary sentence a line (ROUGE-Lsum)."""
+    lines = [brief.title or "Brief", ""]
+    for s in brief.summary:
+        line = f"{s.text} {source_numbers(brief, s.citations)}"
+        lines.extend(textwrap.wrap(line, width) if width else [line])
+    sections = extra_sections(brief)
+    if sections:
+        lines.append("")
+        lines.extend(sections)
+    lines += ["", "Sources:"]
+    lines += [f"  [{i}] {source_label(a)}" for i, a in enumerate(brief.articles, 1)]
+    if brief.rejected:
+        lines += ["", "Not briefed:"] + [f"  {r.message}" for r in brief.rejected]
+    return "\n".join(lines) + "\n"
+
+
+def extra_sections(brief: Brief) -> list[str]:
+    """Short cross-source, entity and timeline sections, when the brief has them."""
+    out: list[str] = []
+    if brief.agreements:
+        out.append("Confirmed by several sources:")
+        for g in brief.agreements[:8]:
+            nums = source_numbers(brief, [c.citation for c in g.claims])
+            out.append(f"  - {g.topic}: {g.value} ({g.origins} origins) {nums}")
+    if brief.conflicts:
+        out.append("Where sources differ:")
+        for c in brief.conflicts[:8]:
+            vals = "; ".join(
+                f"{v.text} ({v.speaker or 'as fact'}, [{brief.source_index(v.citation.article_id) + 1}]"
+                f"{', ' + v.date if v.date else ''})" for v in c.claims)
+            out.append(f"  - {c.topic} [{c.kind.replace('_', ' ')}]: {vals}")
+    if brief.entities:
+        out.append("Who and where:")
+        for e in brief.entities[:10]:
+            variants = ", ".join(v.text for v in e.variants if v.text != e.name)
+            out.append(f"  - {e.name} ({e.type})" + (f" also: {variants}" if variants else ""))
+    if brief.timeline:
+        out.append("Timeline:")
+        for t in brief.timeline:
+            nums = source_numbers(brief, t.citations)
+            out.append(f"  {t.date:<10} {t.text} {nums}")
+    return out

@@ -1,0 +1,65 @@
+"""Articles into sentences with character offsets (pysbd does the splitting)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .settings import SegmentSettings
+from .types import Article, Sentence
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def _splitter():
+    import pysbd  # rule-based, survives U.N., Gen., initials, numbers and quotes
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``; never crosses a line break."""
+    spans: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text):
+        cursor = para.start()
+        for piece in _splitter().segment(para.group()):
+            piece = piece.strip()
+            if not piece:
+                continue
+            start = text.find(piece, cursor, para.end())
+            if start < 0:  # pysbd normalised something: fall back to the rest of the paragraph
+                continue
+            spans.append((start, start + len(piece)))
+            cursor = start + len(piece)
+    return spans
+
+
+def segment(article: Article, settings: SegmentSettings = SegmentSettings()) -> tuple[Sentence, ...]:
+    """Every sentence of ``article``, in order, as views onto ``article.text``.
+
+    All sentences are returned (alignment and claims need them); ``is_candidate`` says which
+    are fit to appear in a summary.
+    """
+    spans = split_sentences(article.text)
+    return tuple(
+        Sentence(id=f"{article.id}:{i}", article_id=article.id, text=article.text[s:e],
+                 start=s, end=e, index=i, count=len(spans))
+        for i, (s, e) in enumerate(spans)
+    )
+
+
+_OPEN_QUOTE_ONLY = re.compile(r"^[\"“][^\"”]*$")
+
+
+def is_candidate(sentence: Sentence, settings: SegmentSettings = SegmentSettings()) -> bool:
+    """Fit for a summary: a full sentence of reasonable length, not a question or a fragment."""
+    words = sentence.text.split()
+    if not settings.min_words <= len(words) <= settings.max_words:
+        return False
+    text = sentence.text
+    if text.endswith("?") or text.endswith(":"):
+        return False
+    if _OPEN_QUOTE_ONLY.match(text) or text.count("“") != text.count("”"):
+        return False  # half of a quotation split across sentences reads badly alone
+    return text[0].isupper() or text[0] in "\"“'‘("

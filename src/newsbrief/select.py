@@ -1,0 +1,107 @@
+"""Choose the summary: salient, corroborated, not redundant, in an order that reads well.
+
+Salience mixes three signals, each in [0, 1]:
+- centrality: closeness to the story's centroid (the mean of per-article mean vectors, so a
+  long article does not outvote four short ones);
+- position: news puts the most important facts first (inverted pyramid);
+- corroboration: the share of the other articles that state the same information.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .settings import SelectSettings
+from .types import Citation, Embeddings, Sentence, Support, SummarySentence
+
+# Position score halves every this many sentences into an article.
+POSITION_HALF_LIFE = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    sentence: Sentence
+    score: float
+    order: int          # index in the input, for deterministic tie-breaks
+
+
+def story_centroid(sentences: Sequence[Sentence], embeddings: Embeddings) -> np.ndarray:
+    """Mean of the per-article mean vectors, normalised."""
+    by_article: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_article.setdefault(s.article_id, []).append(i)
+    means = [embeddings.vectors[rows].mean(axis=0) for rows in by_article.values()]
+    c = np.mean(means, axis=0)
+    n = np.linalg.norm(c)
+    return c / n if n else c
+
+
+def score(sentences: Sequence[Sentence], embeddings: Embeddings, support: dict[str, Support],
+          candidates: Sequence[int], settings: SelectSettings = SelectSettings()) -> list[Ranked]:
+    """Salience of each candidate sentence (indices into ``sentences``).
+
+    Args:
+        sentences: all sentences of the story, rows of ``embeddings`` in the same order.
+        embeddings: their vectors.
+        support: alignment result (which other articles state the same thing).
+        candidates: indices of the sentences fit for a summary.
+        settings: weights of the three signals.
+    """
+    if not candidates:
+        return []
+    articles = {s.article_id for s in sentences}
+    others = max(1, len(articles) - 1)
+    centre = story_centroid(sentences, embeddings)
+    cand = np.asarray(candidates)
+    centrality = np.clip(embeddings.vectors[cand] @ centre, 0, 1)
+    span = centrality.max() - centrality.min()
+    centrality = (centrality - centrality.min()) / span if span > 0 else np.ones_like(centrality)
+    ranked = []
+    for k, i in enumerate(candidates):
+        s = sentences[i]
+        position = 0.5 ** (s.index / POSITION_HALF_LIFE)
+        corroboration = len(support[s.id].supporters) / others
+        value = (settings.centrality_weight * centrality[k] + settings.position_weight * position
+                 + settings.support_weight * corroboration)
+        ranked.append(Ranked(s, float(value), i))
+    return ranked
+
+
+def select(ranked: Sequence[Ranked], sim: np.ndarray,
+           settings: SelectSettings = SelectSettings()) -> list[Ranked]:
+    """Best sentences that fit the word budget and do not repeat each other, in reading order.
+
+    Ranks by score (ties: earlier input wins), skips a sentence too similar to one already
+    chosen, stops when the budget is full, then restores an order that reads well: by
+    relative position in its article, then by article.
+    """
+    chosen: list[Ranked] = []
+    words = 0
+    for r in sorted(ranked, key=lambda r: (-r.score, r.order)):
+        n = len(r.sentence.text.split())
+        if words + n > settings.words * 1.1 and chosen:
+            continue  # too long for what is left; a shorter one may still fit
+        if any(sim[r.order, c.order] >= settings.redundancy for c in chosen):
+            continue
+        chosen.append(r)
+        words += n
+        if words >= settings.words:
+            break
+    return sorted(chosen, key=lambda r: (r.sentence.index / max(1, r.sentence.count), r.order))
+
+
+def cite(chosen: Sequence[Ranked], support: dict[str, Support],
+         by_id: dict[str, Sentence]) -> tuple[SummarySentence, ...]:
+    """Summary sentences citing the sentence taken and every aligned sentence elsewhere."""
+    out = []
+    for r in chosen:
+        s = r.sentence
+        cites = [Citation(s.article_id, s.id, s.start, s.end)]
+        for sid, _ in support[s.id].supporters:
+            o = by_id[sid]
+            cites.append(Citation(o.article_id, o.id, o.start, o.end))
+        out.append(SummarySentence(text=s.text, citations=tuple(cites), score=r.score))
+    return tuple(out)

@@ -1,0 +1,52 @@
+"""Settings per stage, frozen, with defaults. Never reads files or the environment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    # Lines shorter than this with no sentence-final punctuation are headings, menu items
+    # or pull quotes (a sentence of the body always ends in punctuation).
+    min_line_words: int = 10
+    # An article with fewer words than this after cleaning is rejected as too short.
+    min_article_words: int = 25
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentSettings:
+    # Sentences outside this word range are rarely summary material (fragments, run-ons).
+    min_words: int = 6
+    max_words: int = 70
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    # Combined similarity (embedding + lexical + entities + numbers) above which two
+    # sentences in different articles count as stating the same information.
+    # Chosen on examples/homs-2013 pairs and 5 multinews-dev clusters by hand inspection.
+    same_fact: float = 0.55
+    embedding_weight: float = 0.5
+    lexical_weight: float = 0.3
+    entity_weight: float = 0.1
+    number_weight: float = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class SelectSettings:
+    words: int = 250
+    # Two candidates more similar than this say the same thing: keep only the better one.
+    redundancy: float = 0.6
+    # Weights of the salience score (see select.score).
+    centrality_weight: float = 1.0
+    position_weight: float = 0.6
+    support_weight: float = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
+    select: SelectSettings = field(default_factory=SelectSettings)
