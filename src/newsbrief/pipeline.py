@@ -41,8 +41,10 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     ranked = score(sentences, embeddings, support, candidates, settings.select)
     chosen = select(ranked, sim, settings.select)
     summary = cite(chosen, support, {s.id: s for s in sentences})
-    return Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
-                 title=_title(articles))
+    brief = Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
+                  title=_title(articles))
+    # Analyses that add sections to the brief, each a pure function returning a new Brief:
+    return brief
 
 
 def _title(articles: Sequence[Article]) -> str:
