@@ -5,11 +5,11 @@
     >>> print(newsbrief.render_text(b))
 """
 
-from __future__ import annotations
+from __future__ import annotations as _annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from pathlib import Path
+from collections.abc import Sequence as _Sequence
+from dataclasses import replace as _replace
+from pathlib import Path as _Path
 
 from .embed import Embedder, HashingEmbedder, TfidfEmbedder, make_embedder
 from .errors import ConfigError, InputError, NewsbriefError, NothingToBrief, StoreError
@@ -23,7 +23,7 @@ from .types import (Article, Brief, Citation, Embeddings, Rejected, Sentence, Su
 __version__ = "0.1.0"
 
 
-def brief(documents: Sequence[str], *, words: int = 250, encoder: str | Embedder = "auto",
+def brief(documents: _Sequence[str], *, words: int = 250, encoder: str | Embedder = "auto",
           id: str = "brief", settings: Settings | None = None) -> Brief:
     """Brief one story given as texts (plain text of each report).
 
@@ -41,7 +41,7 @@ def brief(documents: Sequence[str], *, words: int = 250, encoder: str | Embedder
     return _brief_articles(articles, rejected, words=words, encoder=encoder, id=id, settings=settings)
 
 
-def brief_paths(paths: Sequence[str | Path], *, words: int = 250, encoder: str | Embedder = "auto",
+def brief_paths(paths: _Sequence[str | _Path], *, words: int = 250, encoder: str | Embedder = "auto",
                 id: str = "brief", settings: Settings | None = None) -> Brief:
     """Brief one story given as files or folders (.txt, .md, .html, .json)."""
     articles, rejected = read_paths(paths)
@@ -53,7 +53,7 @@ def _brief_articles(articles, rejected, *, words, encoder, id, settings) -> Brie
         reasons = "; ".join(r.message for r in rejected) or "no input given"
         raise NothingToBrief(f"Nothing to brief: {reasons}")
     settings = settings or Settings()
-    settings = replace(settings, select=replace(settings.select, words=words))
+    settings = _replace(settings, select=_replace(settings.select, words=words))
     embedder = make_embedder(encoder) if isinstance(encoder, str) else encoder
     return summarize(articles, embedder=embedder, settings=settings, id=id, rejected=rejected)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from .settings import CleanSettings
 
@@ -60,6 +61,16 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A line that is only a date ("Saturday, January 8, 2005", "8 January 2005", "2005-01-08"):
+# the publication date, as WikiNews and many sites print it under the headline.
+_DATE_LINE = re.compile(
+    rf"""^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
+        (?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS}),?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})
+        (?:\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?$""",
+    re.VERBOSE,
+)
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -68,6 +79,7 @@ class Cleaned:
     text: str
     removed: tuple[str, ...]
     title: str = ""
+    published: date | None = None   # from a line that is only a date, if any
 
 
 def html_to_text(html: str) -> tuple[str, str]:
@@ -122,19 +134,36 @@ def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [re.sub(r"\s+", " ", ln) for ln in lines if ln.strip()]
     title = ""
-    if take_title and lines and _looks_like_title(lines[0]) and len(lines) > 1:
-        title, lines = lines[0], lines[1:]
+    if take_title and len(lines) > 1 and (
+            _looks_like_title(lines[0])
+            or (len(lines[0].split()) <= 20 and _DATE_LINE.match(lines[1]))):  # headline over a date
+        title, lines = re.sub(r"^\d{4}/\d{2}/\d{2}\s+", "", lines[0]), lines[1:]
     kept: list[str] = []
     removed: list[str] = []
+    published = None
     for line in lines:
-        if is_junk_line(line, settings):
+        if published is None and _DATE_LINE.match(line):
+            published = parse_date_line(line)
+        if is_junk_line(line, settings) or _DATE_LINE.match(line):
             removed.append(line)
             continue
         stripped = strip_dateline(line)
         if stripped != line:
             removed.append(line[: len(line) - len(stripped)].strip())
         kept.append(stripped)
-    return Cleaned(text="\n\n".join(kept), removed=tuple(removed), title=title)
+    return Cleaned(text="\n\n".join(kept), removed=tuple(removed), title=title, published=published)
+
+
+def parse_date_line(line: str) -> date | None:
+    """The date of a date-only line such as "Saturday, January 8, 2005"."""
+    text = re.sub(r"^\w+day,?\s+", "", line.strip())
+    text = re.sub(r"\s+\d{1,2}:\d{2}.*$", "", text).replace(".", "").replace(",", "")
+    for fmt in ("%B %d %Y", "%d %B %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def word_count(text: str) -> int:

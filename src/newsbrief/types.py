@@ -43,8 +43,7 @@ class Rejected:
     @property
     def message(self) -> str:
         """One line for a human: the input and the problem."""
-        text = f"{self.source}: {self.reason.replace('_', ' ')}"
-        return f"{text} ({self.detail})" if self.detail else text
+        return f"{self.source}: {self.detail or self.reason.replace('_', ' ')}"
 
 
 @dataclass(frozen=True, slots=True)

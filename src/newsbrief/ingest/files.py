@@ -89,24 +89,24 @@ def article_from_text(text: str, *, id: str, source: str = "", title: str = "", 
     """
     where = source or id
     if not text.strip():
-        return Rejected(where, "empty", "no text")
+        return Rejected(where, "empty", "empty: no text")
     raw = text
     if html:
         text, html_title = html_to_text(text)
         title = title or html_title
         if not text.strip():
-            return Rejected(where, "empty", "no main text found in the HTML page")
+            return Rejected(where, "empty", "no article text found in the HTML page")
     cleaned = clean_text(text, settings, take_title=not title)
     words = word_count(cleaned.text)
     if words == 0:
-        return Rejected(where, "not_news", "only page furniture (captions, footers, notices)")
+        return Rejected(where, "not_news", "no article text: only page furniture (captions, footers, notices)")
     if words < settings.min_article_words:
-        return Rejected(where, "too_short", f"{words} words after removing page junk")
+        return Rejected(where, "too_short", f"too short to brief: {words} words after removing page junk")
     if not is_english(cleaned.text):
-        return Rejected(where, "wrong_language", "not English; newsbrief briefs English reports")
+        return Rejected(where, "wrong_language", "not in English; newsbrief briefs English reports")
     return Article(
         id=id, text=cleaned.text, title=title or cleaned.title, outlet=outlet or guess_outlet(raw),
-        published=_parse_date(published), path=source, removed=cleaned.removed,
+        published=_parse_date(published) or cleaned.published, path=source, removed=cleaned.removed,
     )
 
 
@@ -115,7 +115,7 @@ def _article_from_json(obj: object, *, id: str, source: str,
     if isinstance(obj, str):
         return article_from_text(obj, id=id, source=source, settings=settings)
     if not isinstance(obj, dict):
-        return Rejected(source, "bad_json", "expected an object with 'text' or a string")
+        return Rejected(source, "bad_json", "not an article: expected an object with 'text', or a string")
     text = obj.get("text") or obj.get("body") or obj.get("content") or ""
     if not isinstance(text, str):
         return Rejected(source, "bad_json", "'text' must be a string")
@@ -130,16 +130,17 @@ def _read_text(path: Path) -> str | Rejected:
     try:
         data = path.read_bytes()
     except OSError as e:
-        return Rejected(str(path), "unreadable", e.strerror or str(e))
+        return Rejected(str(path), "unreadable", f"cannot read ({e.strerror or e})")
     if len(data) > MAX_ARTICLE_BYTES:
         return Rejected(str(path), "too_large",
-                        f"{len(data) / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB an article")
+                        f"too large for one news article ({len(data) / 1e6:.1f} MB; "
+                        f"the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
     if b"\x00" in data[:8192]:
-        return Rejected(str(path), "binary", "looks like a binary file, not text")
+        return Rejected(str(path), "binary", "a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return Rejected(str(path), "not_utf8", f"not UTF-8 (bad byte at offset {e.start}); save it as UTF-8")
+        return Rejected(str(path), "not_utf8", f"not UTF-8 text (bad byte at offset {e.start}); save it as UTF-8")
 
 
 def read_file(path: Path, settings: CleanSettings = CleanSettings()) -> list[Article | Rejected]:
@@ -156,7 +157,7 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings()) -> list[Art
     if suffix in TEXT_SUFFIXES:
         return [article_from_text(text, id=path.stem, source=str(path), settings=settings)]
     if not text.strip():
-        return [Rejected(str(path), "empty", "no text")]
+        return [Rejected(str(path), "empty", "empty: no text")]
     if suffix == ".jsonl":
         out: list[Article | Rejected] = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -165,7 +166,7 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings()) -> list[Art
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
-                out.append(Rejected(f"{path}:{n}", "bad_json", e.msg))
+                out.append(Rejected(f"{path}:{n}", "bad_json", f"not JSON ({e.msg})"))
                 continue
             out.append(_article_from_json(obj, id=f"{path.stem}-{n}", source=f"{path}:{n}",
                                           settings=settings))
@@ -173,7 +174,7 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings()) -> list[Art
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        return [Rejected(str(path), "bad_json", f"{e.msg} at line {e.lineno}")]
+        return [Rejected(str(path), "bad_json", f"not valid JSON ({e.msg} at line {e.lineno})")]
     if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
         obj = obj["documents"]
     if isinstance(obj, list):
@@ -216,7 +217,7 @@ def read_texts(texts: Sequence[str], settings: CleanSettings = CleanSettings(),
     results = []
     for i, (text, id_) in enumerate(zip(texts, ids)):
         if not isinstance(text, str):
-            results.append(Rejected(f"document {i + 1}", "bad_json", "a document must be a string"))
+            results.append(Rejected(f"document {i + 1}", "bad_json", "not an article: a document must be a string"))
         else:
             results.append(article_from_text(text, id=id_, source=f"document {i + 1}", settings=settings))
     return dedupe([r for r in results if isinstance(r, Article)],
@@ -231,7 +232,7 @@ def dedupe(articles: list[Article], rejected: list[Rejected]) -> tuple[list[Arti
     for a in articles:
         key = re.sub(r"\s+", " ", a.text).strip().lower()
         if key in seen_text:
-            rejected.append(Rejected(a.path or a.id, "duplicate", f"same text as {seen_text[key]}"))
+            rejected.append(Rejected(a.path or a.id, "duplicate", f"duplicate: same text as {seen_text[key]}"))
             continue
         seen_text[key] = a.path or a.id
         uid, n = a.id, 2

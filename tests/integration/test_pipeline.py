@@ -1,0 +1,109 @@
+"""The whole flow on real reports: exact citations, no junk, no repeats, the JSON contract."""
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsbrief
+from newsbrief import render_json, render_text, summarize
+from newsbrief.align import content_stems
+
+CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "checks" / "brief_contract.py"
+
+
+def test_every_citation_is_an_exact_sentence_span(example_brief):
+    texts = {a.id: a.text for a in example_brief.articles}
+    for s in example_brief.summary:
+        first = s.citations[0]
+        assert texts[first.article_id][first.start:first.end] == s.text   # taken verbatim
+        for c in s.citations:
+            span = texts[c.article_id][c.start:c.end]
+            assert span and "\n" not in span
+            assert c.sentence_id.startswith(c.article_id + ":")
+
+
+def test_supporting_citations_share_the_information(example_brief):
+    for s in example_brief.summary:
+        mine = content_stems(s.text)
+        for c in s.citations[1:]:
+            other = content_stems(example_brief.articles[example_brief.source_index(c.article_id)]
+                                  .text[c.start:c.end])
+            assert len(mine & other) >= 2, (s.text, c)
+
+
+def test_no_page_junk_reaches_the_summary(example_brief):
+    removed = [line for a in example_brief.articles for line in a.removed]
+    assert removed, "the example has junk to remove"
+    summary = " ".join(s.text for s in example_brief.summary)
+    for junk in ("Follow", "Copyright", "best viewed", "Posted on YouTube", "(AP)", "handout"):
+        assert junk not in summary
+
+
+def test_no_two_summary_sentences_say_the_same_thing(example_brief):
+    for a, b in itertools.combinations(example_brief.summary, 2):
+        sa, sb = content_stems(a.text), content_stems(b.text)
+        assert len(sa & sb) / min(len(sa), len(sb)) < 0.7, (a.text, b.text)
+
+
+def test_summary_is_about_the_word_budget(example_articles, tfidf):
+    from dataclasses import replace
+
+    from newsbrief.settings import Settings
+
+    for words in (60, 250):
+        s = Settings()
+        b = summarize(example_articles, embedder=tfidf, settings=replace(s, select=replace(s.select, words=words)))
+        total = sum(len(x.text.split()) for x in b.summary)
+        assert words * 0.6 <= total <= words * 1.15
+
+
+def test_corroborated_sentences_cite_several_sources(example_brief):
+    assert max(len({c.article_id for c in s.citations}) for s in example_brief.summary) >= 2
+
+
+def test_text_output_has_one_summary_sentence_a_line(example_brief):
+    lines = render_text(example_brief).splitlines()
+    for s in example_brief.summary:
+        assert sum(line.startswith(s.text) for line in lines) == 1
+    assert "Sources:" in lines
+
+
+@pytest.mark.skipif(not CONTRACT.exists(), reason="../shared/checks/brief_contract.py not present")
+def test_json_brief_follows_the_contract(example_brief):
+    out = subprocess.run([sys.executable, str(CONTRACT), "-"], input=render_json(example_brief),
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+    data = json.loads(render_json(example_brief))
+    assert [s["id"] for s in data["sources"]] == [a.id for a in example_brief.articles]
+
+
+def test_a_single_article_is_briefed(example_dir, tfidf):
+    b = newsbrief.brief_paths([example_dir / "003_d306274263f23363.txt"], encoder=tfidf)
+    assert b.summary and all(len(s.citations) == 1 for s in b.summary)
+
+
+def test_fifty_articles(multiling, tfidf):
+    docs = [d for cluster in multiling[:5] for d in cluster["documents"]]
+    assert len(docs) == 50
+    b = newsbrief.brief(docs, encoder=tfidf)
+    assert len(b.articles) == 50 and 150 <= sum(len(s.text.split()) for s in b.summary) <= 290
+
+
+def test_two_identical_articles_count_once(example_dir, tfidf):
+    text = (example_dir / "002_0616f6650bd8f46c.txt").read_text()
+    b = newsbrief.brief([text, text], encoder=tfidf)
+    assert len(b.articles) == 1 and [r.reason for r in b.rejected] == ["duplicate"]
+
+
+def test_nothing_to_brief_raises_a_clear_error():
+    with pytest.raises(newsbrief.NothingToBrief, match="document 1: empty"):
+        newsbrief.brief([""])
+
+
+def test_runs_are_deterministic(example_articles, tfidf):
+    assert render_json(summarize(example_articles, embedder=tfidf)) == \
+        render_json(summarize(example_articles, embedder=tfidf))

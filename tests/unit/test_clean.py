@@ -1,0 +1,51 @@
+from newsbrief.clean import clean_text, is_junk_line, parse_date_line, strip_dateline
+
+
+def test_example_junk_lines_are_removed(example_dir):
+    raw = (example_dir / "002_0616f6650bd8f46c.txt").read_text()
+    cleaned = clean_text(raw)
+    assert "best viewed in an up-to-date web browser" not in cleaned.text
+    assert "Copyright" not in cleaned.text
+    assert "More on This Story" not in cleaned.text
+    assert "Hezbollah accusation" not in cleaned.text          # a sub-heading
+    assert "Syrian state media handout" not in cleaned.text    # a photo caption
+    assert "The army had launched an offensive in the area on Saturday." in cleaned.text
+    assert any("best viewed" in line for line in cleaned.removed)
+
+
+def test_title_is_taken_from_a_short_first_line(example_dir):
+    cleaned = clean_text((example_dir / "000_7fe1a5fc10ae878a.txt").read_text())
+    assert cleaned.title == "Syria army retakes key Homs rebel district"
+    assert not cleaned.text.startswith("Syria army retakes")
+
+
+def test_captions_and_follow_lines():
+    assert is_junk_line("Screenshot of amateur video showing Syrian Army offensive in Khalidiya. "
+                        "Posted on YouTube, Monday July 29.")
+    assert is_junk_line("Follow Gillian Wong on Twitter at http://twitter.com/gillianwong")
+    assert is_junk_line("A boat lies toppled between two flooded houses, Tuesday, Oct. 30, 2012, "
+                        "in Lindenhurst, N.Y. (AP Photo/Jason DeCrow)")
+    assert is_junk_line("Image copyright Reuters Image caption Toilet paper has been in short supply")
+    assert is_junk_line("Read or Share this story: https://usat.ly/2IM41av")
+    assert is_junk_line("Advertisement Continue reading the main story")
+    assert is_junk_line("These crawls are part of an effort to archive pages as they are created.")
+    assert not is_junk_line("The UN says more than 100,000 people have been killed in the "
+                            "28-month conflict in Syria.")
+    assert not is_junk_line("Rebels followed the army on Monday into the old city.")
+
+
+def test_dateline_is_stripped_from_a_paragraph():
+    line = "BEIRUT (AP) — Syrian troops have advanced into rebel-held areas of the city of Homs."
+    assert strip_dateline(line) == "Syrian troops have advanced into rebel-held areas of the city of Homs."
+    assert strip_dateline("HOMS, Syria (Reuters) - The army took the district on Monday, officers said.") \
+        == "The army took the district on Monday, officers said."
+    plain = "The U.N. says more than 100,000 people have been killed."
+    assert strip_dateline(plain) == plain
+
+
+def test_date_line_gives_the_publication_date(multiling):
+    cleaned = clean_text(multiling[0]["documents"][0])
+    assert cleaned.title == "Tsunami aid donations in 2005 deductible for 2004 in the U.S."
+    assert cleaned.published.isoformat() == "2005-01-08"
+    assert parse_date_line("8 July 2013") .isoformat() == "2013-07-08"
+    assert parse_date_line("not a date") is None
