@@ -121,6 +121,13 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0 if done else 1
 
 
+def _positive(value: str) -> int:
+    n = int(value) if value.isdigit() else 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of words, got {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .embed import ENCODERS
 
@@ -131,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help=".txt .md .html .json files or folders; none: the bundled example")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", help="write here instead of stdout")
-    p.add_argument("--words", type=int, default=250, help="summary length in words (default 250)")
+    p.add_argument("--words", type=_positive, default=250, help="summary length in words (default 250)")
     p.add_argument("--encoder", choices=ENCODERS, default="auto",
                    help="sentence encoder: minilm (model), tfidf (no model); auto picks minilm if installed")
     p.add_argument("--batch", metavar="IN.jsonl", help='one story a line: {"id", "documents": [str, ...]}')
