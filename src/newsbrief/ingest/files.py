@@ -131,6 +131,10 @@ def _read_text(path: Path) -> str | Rejected:
         data = path.read_bytes()
     except OSError as e:
         return Rejected(str(path), "unreadable", f"cannot read ({e.strerror or e})")
+    return _decode(data, path)
+
+
+def _decode(data: bytes, path: Path) -> str | Rejected:
     if len(data) > MAX_ARTICLE_BYTES:
         return Rejected(str(path), "too_large",
                         f"too large for one news article ({len(data) / 1e6:.1f} MB; "
@@ -143,13 +147,20 @@ def _read_text(path: Path) -> str | Rejected:
         return Rejected(str(path), "not_utf8", f"not UTF-8 text (bad byte at offset {e.start}); save it as UTF-8")
 
 
-def read_file(path: Path, settings: CleanSettings = CleanSettings()) -> list[Article | Rejected]:
-    """Every article in one file (a JSON or JSONL file may hold several)."""
+def read_upload(name: str, data: bytes, settings: CleanSettings = CleanSettings()) -> list[Article | Rejected]:
+    """Every article in an uploaded file's bytes. ``name`` only labels it and picks the parser
+    by its suffix; no path is ever opened (the web app's input edge)."""
+    return read_file(Path(Path(name).name or "upload"), settings, data=data)
+
+
+def read_file(path: Path, settings: CleanSettings = CleanSettings(),
+              data: bytes | None = None) -> list[Article | Rejected]:
+    """Every article in one file (a JSON or JSONL file may hold several); ``data``: its bytes, already read."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         return [Rejected(str(path), "unsupported", f"unknown file type {suffix!r}; "
                          "use .txt, .md, .html or .json")]
-    text = _read_text(path)
+    text = _read_text(path) if data is None else _decode(data, path)
     if isinstance(text, Rejected):
         return [text]
     if suffix in HTML_SUFFIXES:
