@@ -36,6 +36,12 @@ _JUNK_LINE = re.compile(
       | .*\b(?:these\s+crawls\s+are\s+part\s+of|wayback\s+machine|internet\s+archive|archive-it)\b.*
       | the\s+ip\s+address\s+(?:has|for\s+this\s+domain).*
       | .*\b(?:javascript\s+is\s+disabled|enable\s+javascript|ad\s*blocker|you\s+must\s+log\s+in|verify\s+you'?re\s+not\s+a\s+robot)\b.*
+      | .*\bbreaking\s+news\s+(?:emails?|alerts?)\b.*
+      | .*\b(?:reprints?|this\s+copy\s+is)\b.*\bnon-commercial\s+use\b.*
+      | .*\border\s+presentation-ready\s+copies\b.*
+      | .*\b(?:embed\s+x\s+share|skip\s+in\s+skip)\b.*
+      | (?:contributing|reporting|editing|additional\s+reporting)(?:\s+by)?\s*:.*
+      | \((?:reporting|editing|writing)\s+by\b.*
       | tweet\s+with\s+a\s+location | you\s+can\s+add\s+location\s+information\b.*
       | (?:more\s+on\s+this\s+story|related\s+(?:stories|coverage|articles?)|elsewhere\s+on\s+the\s+\w+|features\s*&\s*analysis|more\s+\w+(?:\s+\w+)?\s+stories)\b.*
       | try\s+our\s+new\s+site.* | take\s+me\s+there
@@ -57,7 +63,7 @@ _CAPTION = re.compile(
 # "BEIRUT (AP) — ", "HOMS, Syria (Reuters) - ", "WASHINGTON — " at the start of a paragraph.
 _DATELINE = re.compile(
     r"""^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*
-        (?:\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa)\)\s*)?[—–-]{1,2}\s+)""",
+        (?:\([\w.' ]{1,25}\)\s*)?[—–-]{1,2}\s+)""",
     re.VERBOSE,
 )
 
@@ -65,7 +71,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # A line that is only a date ("Saturday, January 8, 2005", "8 January 2005", "2005-01-08"):
 # the publication date, as WikiNews and many sites print it under the headline.
 _DATE_LINE = re.compile(
-    rf"""^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
+    rf"""^(?:(?:[Pp]ublished|[Pp]osted|[Uu]pdated|[Ll]ast\s+[Uu]pdated)(?:\s+on)?:?\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
         (?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS}),?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})
         (?:\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?$""",
     re.VERBOSE,
@@ -106,6 +112,30 @@ def is_junk_line(line: str, settings: CleanSettings = CleanSettings()) -> bool:
     return False
 
 
+# Captions that share a paragraph with story text, caught sentence by sentence: a credit at
+# the end, or a present-tense scene description that ends with the picture's date.
+_CAPTION_SENTENCE = re.compile(
+    rf"""(?:\((?:AP|AFP|Reuters|Getty|Associated\s+Press|EPA)(?:\s+Photo)?[^)]{{0,60}}\)\s*$
+        |\bCredit:\s|\bFeaturing:\s|\bpic\.twitter\.com/|\bPhoto(?:graph)?\s*:\s
+        |^(?:[A-Z][\w.'-]*\s+){{1,8}}(?:listens|speaks|talks|walks|arrives|poses|gestures|looks|stands|sits|waves|holds|
+           attends|is\s+seen|are\s+seen|smiles|reacts|leaves|addresses|delivers|greets|shakes)\b.*
+           (?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\(.*\))?$)""",
+    re.VERBOSE,
+)
+
+
+def is_junk_sentence(text: str) -> bool:
+    """True for a sentence that is page furniture even inside a paragraph of story text.
+
+    Catches captions with a credit or a picture date, credit lines, embedded tweets, and
+    headlines or menu items that carry no sentence-final punctuation.
+    """
+    s = text.strip()
+    if _JUNK_LINE.match(s) or _CAPTION_SENTENCE.search(s):
+        return True
+    return not _SENTENCE_END.search(s)   # a headline or a menu item, not a sentence
+
+
 def strip_dateline(line: str) -> str:
     """Remove a wire dateline such as "BEIRUT (AP) — " from the start of a paragraph."""
     m = _DATELINE.match(line)
@@ -116,7 +146,8 @@ def strip_dateline(line: str) -> str:
 
 def _looks_like_title(line: str) -> bool:
     s = line.strip()
-    return 2 <= len(s.split()) <= 20 and not _SENTENCE_END.search(s)
+    return (2 <= len(s.split()) <= 20 and not _SENTENCE_END.search(s) and not _JUNK_LINE.match(s)
+            and not _CAPTION.search(s) and not _DATE_LINE.match(s) and not re.search(r"https?://|\||:\s*$", s))
 
 
 def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
@@ -136,7 +167,8 @@ def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
     title = ""
     if take_title and len(lines) > 1 and (
             _looks_like_title(lines[0])
-            or (len(lines[0].split()) <= 20 and _DATE_LINE.match(lines[1]))):  # headline over a date
+            or (len(lines[0].split()) <= 20 and _DATE_LINE.match(lines[1])
+                and not is_junk_line(lines[0], settings))):  # a headline over a date
         title, lines = re.sub(r"^\d{4}/\d{2}/\d{2}\s+", "", lines[0]), lines[1:]
     kept: list[str] = []
     removed: list[str] = []
@@ -156,7 +188,8 @@ def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
 
 def parse_date_line(line: str) -> date | None:
     """The date of a date-only line such as "Saturday, January 8, 2005"."""
-    text = re.sub(r"^\w+day,?\s+", "", line.strip())
+    text = re.sub(r"^(?:(?:published|posted|updated|last\s+updated)(?:\s+on)?:?\s+)?", "", line.strip(), flags=re.I)
+    text = re.sub(r"^\w+day,?\s+", "", text)
     text = re.sub(r"\s+\d{1,2}:\d{2}.*$", "", text).replace(".", "").replace(",", "")
     for fmt in ("%B %d %Y", "%d %B %Y", "%Y-%m-%d"):
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .clean import is_junk_sentence
 from .settings import SegmentSettings
 from .types import Article, Sentence
 
@@ -62,4 +63,6 @@ def is_candidate(sentence: Sentence, settings: SegmentSettings = SegmentSettings
         return False
     if _OPEN_QUOTE_ONLY.match(text) or text.count("“") != text.count("”"):
         return False  # half of a quotation split across sentences reads badly alone
+    if is_junk_sentence(text):
+        return False  # a caption, credit or headline inside a paragraph
     return text[0].isupper() or text[0] in "\"“'‘("

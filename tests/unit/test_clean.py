@@ -49,3 +49,20 @@ def test_date_line_gives_the_publication_date(multiling):
     assert cleaned.published.isoformat() == "2005-01-08"
     assert parse_date_line("8 July 2013") .isoformat() == "2013-07-08"
     assert parse_date_line("not a date") is None
+
+
+def test_captions_inside_paragraphs_are_junk_sentences():
+    from newsbrief.clean import is_junk_sentence
+
+    assert is_junk_sentence("U.S. Defense Secretary Jim Mattis listens to a question during a joint news "
+                            "conference in New Delhi, India September 26, 2017.")
+    assert is_junk_sentence("A shootout at a wedding party in northern Afghanistan... (Associated Press)")
+    assert is_junk_sentence("Trump says San Juan mayor has 'come back a long way'")   # a headline
+    assert not is_junk_sentence("The army said it retook the district on Monday.")
+    assert not is_junk_sentence('"We will win," he said.')
+
+
+def test_published_on_line_is_a_date_not_a_title():
+    cleaned = clean_text("Published on May 20, 2016\n\nThe police said on Monday that three men "
+                         "robbed the bank at noon and fled.")
+    assert cleaned.title == "" and cleaned.published.isoformat() == "2016-05-20"
