@@ -1,0 +1,302 @@
+"""The brief as one self-contained HTML page: CSS and JavaScript inline, nothing fetched.
+
+The page is built from the ``Brief`` (every optional section appears only when the brief
+has it) through the Jinja2 template ``templates/report.html.j2`` with autoescaping on, so
+source text can never become markup. A Content-Security-Policy in the page forbids all
+network access and allows only our own inline script (by hash), so a report stays safe and
+offline even when opened from an untrusted folder.
+
+Each citation marker carries its span (``data-source``, ``data-start``, ``data-end``); the
+inline script opens the cited source in a dialog with that span highlighted. Without
+JavaScript a marker is a plain link to the source in the "Sources" section.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..types import Article, Brief, Citation, Claim, TimelineEvent
+from .json import to_dict
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Timeline chart geometry, in SVG user units (the SVG scales to the page width through its
+# viewBox). 760 wide reads well on a desktop and still scales down to a 360 px phone.
+CHART_WIDTH = 760
+CHART_MARGIN = 40
+# Vertical distance between stacked events that fall on (nearly) the same date.
+CHART_LANE_HEIGHT = 26
+# Events closer than this on the axis (user units) share a column and stack instead of
+# overlapping: about one marker's width.
+CHART_MIN_GAP = 22
+# At most this many tick labels on the axis, so they never collide at any width.
+CHART_MAX_TICKS = 8
+
+KIND_LABELS = {
+    "changed_over_time": "changed over time",
+    "different_source": "different sources",
+    "contradiction": "contradiction",
+}
+CERTAINTY_LABELS = {"fact": "stated as fact", "attributed": "attributed",
+                    "unconfirmed": "unconfirmed", "denied": "denied"}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One citation marker: which source (1-based ``n``) and which span in its text."""
+
+    n: int
+    source: int
+    start: int
+    end: int
+    sentence: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartEvent:
+    k: int            # 1-based event number, shared with the list under the chart
+    x: float
+    x_end: float      # end of the period (month/year precision); equals x for a day
+    y: float
+    date: str
+    text: str
+    inferred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    height: int
+    axis_y: int
+    ticks: tuple[tuple[float, str], ...]
+    events: tuple[ChartEvent, ...]
+
+
+def render_html(brief: Brief, *, home: str = "") -> str:
+    """The brief as a complete, self-contained HTML document.
+
+    Args:
+        brief: the brief to show; empty optional sections are left out.
+        home: a link back to where the brief was made (the web app's form); none when "".
+
+    Returns:
+        An HTML5 document (UTF-8 text) that needs no network to view.
+    """
+    script = _asset("report.js")
+    env = _environment()
+    return env.get_template("report.html.j2").render(
+        b=brief, view=_view(brief), script=script, home=home, style=_asset("report.css"),
+        script_hash=_csp_hash(script),
+    )
+
+
+# --- the view model: plain values the template only has to lay out ------------------------------
+
+def _view(brief: Brief) -> dict[str, Any]:
+    d = to_dict(brief)
+    labels = [source_label(a) for a in brief.articles]
+
+    def marker(c: Citation) -> Marker:
+        i = brief.source_index(c.article_id)
+        return Marker(i + 1, i, c.start, c.end, c.sentence_id, labels[i])
+
+    def markers(cs) -> list[Marker]:
+        seen: set[tuple[int, int, int]] = set()
+        out = []
+        for m in map(marker, cs):
+            if (m.source, m.start, m.end) not in seen:
+                seen.add((m.source, m.start, m.end))
+                out.append(m)
+        return out
+
+    summary = [
+        {"text": s.text, "markers": markers(s.citations), "origins": s.origins,
+         "outlets": js["outlets"], "certainty": s.certainty}
+        for s, js in zip(brief.summary, d["summary"])
+    ]
+    return {
+        "summary": summary,
+        "marker": marker,
+        "markers": markers,
+        "groups": _source_groups(brief),
+        "conflicts": [{"topic": c.topic, "kind": KIND_LABELS.get(c.kind, c.kind.replace("_", " ")),
+                       "explanation": c.explanation,
+                       "sides": [_side(brief, v, marker) for v in _by_date(brief, c.claims)]}
+                      for c in brief.conflicts],
+        "agreements": brief.agreements,
+        "claims": [_side(brief, c, marker) for c in brief.claims],
+        "entities": [{"e": e, "variants": [
+            {"text": v.text, "count": v.count,
+             "sources": sorted(brief.source_index(a) + 1 for a in v.article_ids)}
+            for v in e.variants]} for e in brief.entities],
+        "chart": timeline_chart(brief.timeline) if brief.timeline else None,
+        "outlets": sorted({a.outlet for a in brief.articles if a.outlet}),
+        "dates": _date_range(brief.articles),
+        "data": {"sources": [{"n": i + 1, "label": labels[i], "title": a.title, "outlet": a.outlet,
+                              "published": a.published.isoformat() if a.published else "",
+                              "text": a.text}
+                             for i, a in enumerate(brief.articles)]},
+        "certainty_labels": CERTAINTY_LABELS,
+    }
+
+
+def source_label(article: Article) -> str:
+    """Outlet and date, else title, else the file name: short enough for a marker's tooltip."""
+    parts = [p for p in (article.outlet, article.published.isoformat() if article.published else "") if p]
+    return ", ".join(parts) or article.title or article.path or article.id
+
+
+def _side(brief: Brief, c: Claim, marker) -> dict[str, Any]:
+    a = brief.articles[brief.source_index(c.citation.article_id)]
+    return {"text": c.text, "measure": c.measure, "speaker": c.speaker,
+            "certainty": CERTAINTY_LABELS.get(c.certainty, c.certainty),
+            "date": c.date or (a.published.isoformat() if a.published else ""),
+            "outlet": a.outlet or a.title or a.id, "marker": marker(c.citation),
+            "quote": a.text[c.citation.start:c.citation.end]}
+
+
+def _by_date(brief: Brief, claims) -> list[Claim]:
+    # Oldest first so "changed over time" reads left to right; undated keep their order.
+    return sorted(claims, key=lambda c: (c.date or "9999", brief.source_index(c.citation.article_id)))
+
+
+def _source_groups(brief: Brief) -> list[dict[str, Any]]:
+    """Sources grouped by shared origin; each article not in a group is its own origin."""
+    grouped: set[str] = set()
+    groups = []
+    for o in brief.origins:
+        members = [a for a in brief.articles if a.id in o.article_ids]
+        if members:
+            grouped.update(a.id for a in members)
+            groups.append({"reason": o.reason, "sources": members})
+    for a in brief.articles:
+        if a.id not in grouped:
+            groups.append({"reason": "", "sources": [a]})
+    groups.sort(key=lambda g: brief.source_index(g["sources"][0].id))
+    for g in groups:
+        g["sources"] = [{"n": brief.source_index(a.id) + 1, "a": a,
+                         "words": len(a.text.split()), "paragraphs": _paragraphs(a.text)}
+                        for a in g["sources"]]
+    return groups
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+
+
+def _date_range(articles) -> str:
+    dates = sorted(a.published for a in articles if a.published)
+    if not dates:
+        return ""
+    first, last = dates[0].isoformat(), dates[-1].isoformat()
+    return first if first == last else f"{first} – {last}"
+
+
+# --- the timeline as a chart ---------------------------------------------------------------------
+
+def _period(iso: str) -> tuple[date, date] | None:
+    """First and last day of an ISO date of day, month or year precision."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso.strip())
+    if not m:
+        return None
+    try:
+        y = int(m[1])
+        if m[3]:
+            d = date(y, int(m[2]), int(m[3]))
+            return d, d
+        if m[2]:
+            first = date(y, int(m[2]), 1)
+            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def _ticks(lo: date, hi: date) -> list[date]:
+    span = (hi - lo).days
+    if span > 3 * 365:
+        step_years = max(1, (hi.year - lo.year) // CHART_MAX_TICKS + 1)
+        return [date(y, 1, 1) for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1, step_years)]
+    if span > 62:
+        months = []
+        y, m = lo.year, lo.month + (lo.day > 1)
+        while True:
+            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+            if date(y, m, 1) > hi:
+                break
+            months.append(date(y, m, 1))
+            m += 1
+        step = max(1, -(-len(months) // CHART_MAX_TICKS))
+        return months[::step]
+    step = max(1, -(-(span + 1) // CHART_MAX_TICKS))
+    return [lo + timedelta(days=i) for i in range(0, span + 1, step)]
+
+
+def timeline_chart(events: tuple[TimelineEvent, ...]) -> Chart | None:
+    """Positions for the timeline SVG: dates on a horizontal axis, events stacked above it.
+
+    Events are numbered in time order (the list under the chart uses the same numbers).
+    Returns None when no event has a date we can place.
+    """
+    placed = [(k, e, p) for k, e in enumerate(events, 1) if (p := _period(e.date))]
+    if not placed:
+        return None
+    lo = min(p[0] for _, _, p in placed)
+    hi = max(p[1] for _, _, p in placed)
+    pad = max(1, (hi - lo).days // 20)   # keep first/last markers off the chart's edges
+    lo, hi = lo - timedelta(days=pad), hi + timedelta(days=pad)
+    inner = CHART_WIDTH - 2 * CHART_MARGIN
+
+    def x(d: date) -> float:
+        return round(CHART_MARGIN + (d - lo).days / max(1, (hi - lo).days) * inner, 1)
+
+    lanes: list[float] = []   # x of the last event stacked in each column so far
+    columns: list[tuple[float, int]] = []
+    for _, _, p in placed:
+        cx = x(p[0])
+        for i, (col_x, depth) in enumerate(columns):
+            if abs(col_x - cx) < CHART_MIN_GAP:
+                columns[i] = (col_x, depth + 1)
+                lanes.append(depth + 1)
+                break
+        else:
+            columns.append((cx, 0))
+            lanes.append(0)
+    depth = int(max(lanes)) + 1
+    axis_y = 20 + depth * CHART_LANE_HEIGHT
+    chart_events = tuple(
+        ChartEvent(k, x(p[0]), x(p[1]), axis_y - 14 - lane * CHART_LANE_HEIGHT, e.date, e.text, e.inferred)
+        for (k, e, p), lane in zip(placed, lanes)
+    )
+    fmt = "%Y" if (hi - lo).days > 3 * 365 else ("%b %Y" if (hi - lo).days > 62 else "%d %b")
+    ticks = tuple((x(t), t.strftime(fmt)) for t in _ticks(lo, hi))
+    return Chart(height=axis_y + 30, axis_y=axis_y, ticks=ticks, events=chart_events)
+
+
+# --- assets --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["plural"] = lambda n, word: f"{n} {word}" + ("" if n == 1 else "s")
+    return env

@@ -1,0 +1,296 @@
+"""The web app: paste texts or upload files, get the HTML report; or POST JSON, get the JSON brief.
+
+    GET  /            the form (paste reports, upload .txt .md .html .json files)
+    POST /report      the form's target: the HTML report (or the form again with the problem)
+    POST /api/brief   {"documents": [str, ...], "words": 250} or multipart files -> JSON brief
+    GET  /api/health  liveness and the encoder in use
+    GET  /docs        the OpenAPI description (FastAPI)
+
+Safe by default: the body size, the number of documents and the processing time are capped
+(``WebSettings``), each with a message saying which limit was hit; the app never fetches a
+URL or opens a path the client names (uploads are parsed from their bytes, see
+``ingest.read_upload``); and ``newsbrief serve`` binds to loopback unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import UploadFile
+
+from ..embed import Embedder, make_embedder
+from ..errors import NewsbriefError
+from ..ingest.files import MAX_ARTICLE_BYTES, SUPPORTED, article_from_text, dedupe, read_upload
+from ..pipeline import summarize
+from ..render.html import render_html
+from ..render.json import to_dict
+from ..settings import Settings
+from ..types import Article, Brief, Rejected
+from .limits import BodyLimit
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """Limits and choices of one app instance. Defaults are safe for a laptop."""
+
+    encoder: str = "auto"
+    # Whole request body. Five reports are ~50 KB; 8 MB leaves room for a few long HTML
+    # pages while keeping one request from filling memory.
+    max_body_bytes: int = 8_000_000
+    # A story is a handful of reports; more than this is a stream, not one story (use the
+    # batch CLI or story clustering), and would take minutes to align.
+    max_documents: int = 50
+    # Wall-clock budget of one brief. Five reports take ~1 s with tfidf and ~3 s with
+    # MiniLM on 2 cores; 60 s leaves a wide margin for a slow machine without letting a
+    # huge input hold a worker forever.
+    max_seconds: float = 60.0
+    # Briefs computed at once (threads): the work is CPU-bound, so about the core count.
+    workers: int = 2
+    # Requests waiting or running at once; beyond this the app answers 503 at once instead
+    # of queueing work nobody will wait for.
+    max_pending: int = 64
+    words: int = 250
+
+
+# Summary lengths the API accepts: below 20 words there is no summary, above 2000 it is
+# no longer a brief.
+MIN_WORDS, MAX_WORDS = 20, 2000
+
+_BRIEF_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {
+            "type": "object", "required": ["documents"],
+            "properties": {
+                "documents": {"type": "array", "items": {"type": "string"},
+                              "description": "the reports of one story, plain text, one string each"},
+                "words": {"type": "integer", "minimum": MIN_WORDS, "maximum": MAX_WORDS, "default": 250},
+            }},
+            "example": {"documents": ["First report ...", "Second report ..."], "words": 120}},
+        "multipart/form-data": {"schema": {
+            "type": "object",
+            "properties": {
+                "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                          "description": ".txt .md .html .json files (UTF-8)"},
+                "documents": {"type": "array", "items": {"type": "string"}},
+                "words": {"type": "integer"},
+            }}},
+    },
+}
+_ERRORS = {code: {"description": text, "content": {"application/json": {"example": {"detail": text}}}}
+           for code, text in {400: "Broken JSON or multipart body", 413: "Request body too large",
+                              415: "Unsupported content type", 422: "Nothing could be briefed, or a limit was hit",
+                              503: "Processing took too long, or the server is busy"}.items()}
+
+
+class BriefRunner:
+    """Runs the pipeline in worker threads with a time limit; one embedder per app."""
+
+    def __init__(self, settings: WebSettings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings.encoder)
+        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="brief")
+        self._pending = 0
+        self._lock = threading.Lock()
+
+    async def run(self, articles: Sequence[Article], rejected: Sequence[Rejected], words: int) -> Brief:
+        """The brief, or an HTTPException saying which limit was hit."""
+        if not articles:
+            reasons = "; ".join(r.message for r in rejected) or "no documents given"
+            raise HTTPException(422, f"Nothing to brief: {reasons}")
+        if len(articles) > self.settings.max_documents:
+            raise HTTPException(422, _too_many(len(articles), self.settings.max_documents))
+        with self._lock:
+            if self._pending >= self.settings.max_pending:
+                raise HTTPException(503, f"The server is busy ({self._pending} briefs in progress); try again shortly.")
+            self._pending += 1
+        try:
+            settings = Settings()
+            settings = replace(settings, select=replace(settings.select, words=words))
+            future = self._pool.submit(summarize, articles, embedder=self.embedder, settings=settings,
+                                       rejected=rejected)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), self.settings.max_seconds)
+            except TimeoutError:
+                future.cancel()   # frees the worker if it had not started yet
+                raise HTTPException(503, f"Briefing took longer than the {self.settings.max_seconds:g} s "
+                                         "limit; send fewer or shorter documents.") from None
+            except NewsbriefError as e:
+                raise HTTPException(422, str(e)) from None
+        finally:
+            with self._lock:
+                self._pending -= 1
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | None = None) -> FastAPI:
+    """The ASGI app. The embedder (and its model) is loaded once here, not per request.
+
+    Args:
+        settings: limits and the encoder name.
+        embedder: an encoder to use instead of ``settings.encoder`` (tests, benchmarks).
+    """
+    runner = BriefRunner(settings, embedder)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        runner.close()
+
+    app = FastAPI(title="newsbrief", version="0.1.0", lifespan=lifespan,
+                  description="Several news reports about one story in, one brief with "
+                              "sentence-level citations out. Limits: "
+                              f"{settings.max_body_bytes / 1e6:g} MB a request, "
+                              f"{settings.max_documents} documents, {settings.max_seconds:g} s.")
+    app.state.runner = runner
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    templates = Jinja2Templates(directory=str(TEMPLATES))
+
+    def form_page(request: Request, error: str = "", texts: Sequence[str] = (), status: int = 200):
+        return templates.TemplateResponse(request, "index.html", status_code=status, context={
+            "error": error, "texts": list(texts) + [""] * max(0, 3 - len(texts)),
+            "limits": settings, "accept": ",".join(sorted(SUPPORTED - {"", ".text"})),
+            "min_words": MIN_WORDS, "max_words": MAX_WORDS})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index(request: Request):
+        return form_page(request)
+
+    @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
+    async def report(request: Request):
+        texts: list[str] = []
+        try:
+            _require_multipart(request)
+            texts, uploads, words = await _read_form(request, settings, skip_blank=True)
+            articles, rejected = _articles(texts, uploads)
+            brief = await runner.run(articles, rejected, words)
+        except HTTPException as e:
+            return form_page(request, error=str(e.detail), texts=texts, status=e.status_code)
+        return HTMLResponse(render_html(brief, home="/"))
+
+    @app.post("/api/brief", summary="Brief one story", response_description="The JSON brief",
+              openapi_extra={"requestBody": _BRIEF_BODY}, responses=_ERRORS)
+    async def api_brief(request: Request) -> JSONResponse:
+        """Brief the reports of one story: JSON ``{"documents": [...]}`` or uploaded files.
+
+        Inputs that cannot be briefed (empty, binary, not English, ...) are listed under
+        ``rejected``; the request fails only when none can be briefed.
+        """
+        kind = _content_type(request)
+        if kind == "application/json":
+            texts, words = _read_json(await request.body(), settings)
+            uploads: list[tuple[str, bytes]] = []
+        elif kind == "multipart/form-data":
+            texts, uploads, words = await _read_form(request, settings, skip_blank=False)
+        else:
+            raise HTTPException(415, f"Unsupported content type {kind or '(none)'!r}: send application/json "
+                                     '({"documents": [str, ...]}) or multipart/form-data (files).')
+        articles, rejected = _articles(texts, uploads)
+        return JSONResponse(to_dict(await runner.run(articles, rejected, words)))
+
+    @app.get("/api/health", summary="Liveness and the encoder in use")
+    async def health() -> dict[str, Any]:
+        return {"status": "ok", "encoder": getattr(runner.embedder, "name", type(runner.embedder).__name__)}
+
+    return app
+
+
+# --- request parsing: bytes in, texts and uploads out, or a 4xx saying what is wrong -------------
+
+def _content_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _require_multipart(request: Request) -> None:
+    if _content_type(request) != "multipart/form-data":
+        raise HTTPException(415, "The form must be sent as multipart/form-data.")
+
+
+def _too_many(n: int, limit: int) -> str:
+    return f"Too many documents: {n}; the limit is {limit} a brief (one story is a handful of reports)."
+
+
+def _words(value: object) -> int:
+    try:
+        words = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise HTTPException(422, f"'words' must be a whole number, got {value!r}.") from None
+    if isinstance(value, bool) or not MIN_WORDS <= words <= MAX_WORDS:
+        raise HTTPException(422, f"'words' must be between {MIN_WORDS} and {MAX_WORDS}, got {value!r}.")
+    return words
+
+
+def _read_json(body: bytes, settings: WebSettings) -> tuple[list[str], int]:
+    try:
+        payload = json.loads(body.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise HTTPException(400, f"The body is not UTF-8 text (bad byte at offset {e.start}).") from None
+    except json.JSONDecodeError as e:
+        raise HTTPException(400, f"The body is not valid JSON: {e.msg} at line {e.lineno} "
+                                 f"column {e.colno}.") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("documents"), list):
+        raise HTTPException(422, 'Expected a JSON object {"documents": [str, ...]}.')
+    docs = payload["documents"]
+    if not docs:
+        raise HTTPException(422, "'documents' is empty: send the reports of one story.")
+    if len(docs) > settings.max_documents:
+        raise HTTPException(422, _too_many(len(docs), settings.max_documents))
+    for i, d in enumerate(docs):
+        if not isinstance(d, str):
+            raise HTTPException(422, f"documents[{i}] must be a string, got {type(d).__name__}.")
+    words = _words(payload["words"]) if "words" in payload else settings.words
+    return docs, words
+
+
+async def _read_form(request: Request, settings: WebSettings,
+                     skip_blank: bool) -> tuple[list[str], list[tuple[str, bytes]], int]:
+    # One part more than allowed so that "too many" is reported by us, with the limit named.
+    form = await request.form(max_files=settings.max_documents + 1,
+                              max_fields=settings.max_documents + 10)
+    texts = [t for t in form.getlist("documents") + form.getlist("texts") if isinstance(t, str)]
+    if skip_blank:
+        texts = [t for t in texts if t.strip()]
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+    if skip_blank:
+        files = [f for f in files if f.filename]   # a form's empty file input
+    if len(texts) + len(files) > settings.max_documents:
+        raise HTTPException(422, _too_many(len(texts) + len(files), settings.max_documents))
+    uploads = [(f.filename or f"upload{i + 1}", await f.read()) for i, f in enumerate(files)]
+    raw_words = form.get("words")
+    words = _words(raw_words) if isinstance(raw_words, str) and raw_words.strip() else settings.words
+    return texts, uploads, words
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in text.lower() and "</p>" in text.lower())
+
+
+def _articles(texts: Sequence[str], uploads: Sequence[tuple[str, bytes]]) -> tuple[list[Article], list[Rejected]]:
+    results: list[Article | Rejected] = []
+    for i, text in enumerate(texts, 1):
+        if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+            results.append(Rejected(f"document {i}", "too_large",
+                                    f"longer than {MAX_ARTICLE_BYTES / 1e6:.0f} MB; not one news article"))
+        else:
+            results.append(article_from_text(text, id=f"doc{i}", source=f"document {i}",
+                                             html=_looks_like_html(text)))
+    for name, data in uploads:
+        results.extend(read_upload(name, data))
+    return dedupe([r for r in results if isinstance(r, Article)],
+                  [r for r in results if isinstance(r, Rejected)])
