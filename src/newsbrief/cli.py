@@ -143,7 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sentence encoder: minilm (model), tfidf (no model); auto picks minilm if installed")
     p.add_argument("--batch", metavar="IN.jsonl", help='one story a line: {"id", "documents": [str, ...]}')
     p.set_defaults(run=cmd_brief)
+    s = sub.add_parser("serve", help="start the local web app (paste or upload reports, get the report)")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument("--encoder", choices=ENCODERS, default="auto", help="sentence encoder, loaded once")
+    s.set_defaults(run=cmd_serve)
     return parser
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from .web.app import WebSettings, create_app
+        from .web.server import is_loopback, serve
+    except ImportError as e:
+        raise NewsbriefError(f"The web app needs its extras ({e.name} is missing): "
+                             "pip install 'newsbrief[web]'") from None
+    if not is_loopback(args.host):
+        _say(f"warning: serving on {args.host}, reachable from other machines; "
+             "the app has no authentication")
+    serve(create_app(WebSettings(encoder=args.encoder)), host=args.host, port=args.port)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
