@@ -168,6 +168,15 @@ class TimelineEvent:
     note: str = ""                # how the date was resolved, e.g. "Monday, against 2013-07-29"
 
 
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A date phrase placed on the calendar (``timeline.resolve_date``)."""
+
+    date: str                     # ISO 8601 as precise as known
+    precision: Literal["day", "month", "year"]
+    note: str = ""                # how: "Monday, the last one on or before 2013-07-29"
+
+
 # --- the result -------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
