@@ -7,10 +7,12 @@ from dataclasses import replace
 
 from .align import align, similarity
 from .embed import Embedder, TfidfEmbedder
+from .entities import describe_entities
 from .errors import NothingToBrief
 from .segment import is_candidate, segment
 from .select import cite, score, select
 from .settings import Settings
+from .timeline import build_timeline
 from .types import Article, Brief, Embeddings, Rejected
 
 
@@ -44,6 +46,8 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     brief = Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
                   title=_title(articles))
     # Analyses that add sections to the brief, each a pure function returning a new Brief:
+    brief = describe_entities(brief, sentences)   # who and where, spellings merged
+    brief = build_timeline(brief, sentences)      # when: dated events from all sources
     return brief
 
 

@@ -1,0 +1,372 @@
+"""When: dated events from every source, on one calendar.
+
+Each report dates things against its own day: "on Monday", "a month ago", "last week",
+"in June", "comes two days after". The flow:
+
+1. ``article_dates``: each article's reference date: its ``published`` date, else inferred
+   from the dates its captions and dateline give (a caption's "Monday July 29" gets its year
+   from the weekday and the years the story mentions), and across the story (reports of one
+   story are written within days of each other, so the latest such date is the reference
+   for the others). Inferred dates are marked so, with where they came from.
+2. ``resolve_date``: one phrase against one reference date, as precise as the phrase allows
+   ("in June" is a month, "on Monday" a day). Public so claims.py can date its claims the
+   same way.
+3. ``build_timeline``: every dated clause of every sentence, resolved; the same event told
+   by several sources (same date, overlapping words and names) becomes one entry citing them
+   all; ordered by date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .align import content_stems, names
+from .types import Article, Brief, Citation, ResolvedDate, Sentence, TimelineEvent
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+# Two events on the same date from different sentences are one event when their words
+# (content stems) and names overlap at least this much (Dice). Low, because both must
+# already fall on the same date; checked on the example and benchmarks/entities.py.
+SAME_EVENT = 0.3
+# Reports of one story are written within days; a report's own caption or dateline date
+# older than this before the story's latest date is a photo or archive date, not its own.
+STORY_SPAN_DAYS = 10
+# Longest event text shown, in words (the clause around the date, else the sentence).
+MAX_EVENT_WORDS = 30
+
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_UNIT = r"(?:day|week|month|year)s?"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Date phrases, most specific first; each alternative is tried at every position.
+_PHRASE = re.compile(
+    rf"\b(?:"
+    rf"(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"          # (Monday,) July 29, 2013
+    rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+\d{{4}}"           # 29 July 2013
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"                      # Monday July 29
+    rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"                      # 27 July
+    rf"|{_MON}\s+\d{{4}}"                                                          # March 2012
+    rf"|(?:comes?|came|coming)\s+{_NUM}\s+{_UNIT}\s+after"                       # comes two days after
+    rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|before|later)"                         # a month ago
+    rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)"
+    rf"|(?:last|this|next)\s+{_DAY}{_PART}"
+    rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}"
+    rf"|yesterday|today|tonight|tomorrow"
+    rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{_MON})\b(?!\s+\d)"       # in June
+    rf"|(?:in|since|during|by|until)\s+(?:19|20)\d{{2}}"                            # in 2011
+    rf")",
+    re.I)
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")[:3]
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(w))
+
+
+def _minus_months(d: date, n: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 - n, 12)
+    return date(y, m + 1, 1)
+
+
+def _day(d: date, note: str) -> ResolvedDate:
+    return ResolvedDate(d.isoformat(), "day", note)
+
+
+def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | None:
+    """Place a date phrase on the calendar, against the date of the report that uses it.
+
+    Weekdays and relative phrases look back from ``reference_date`` (news reports past
+    events): "Monday" is the last Monday on or before it. A phrase without a year takes the
+    reference's year, or the year before when that would put it after the reference.
+
+    Args:
+        phrase: e.g. "on Monday", "a month ago", "last week", "in June", "July 29, 2013",
+            "comes two days after" (the event after it happened that long before the report).
+        reference_date: the report's date; ``None`` resolves only phrases with a year.
+
+    Returns:
+        The date, its precision and how it was found; ``None`` when the phrase is not a date
+        or needs a reference that is missing.
+    """
+    p = " ".join(phrase.lower().replace(",", " ").split())
+    ref = reference_date
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", p)
+    if m:
+        return _day(date(int(m[1]), int(m[2]), int(m[3])), "explicit date")
+    m = (re.search(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", p)
+         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})", p))
+    if m:
+        month, day = (m[1], m[2]) if m[1][0].isalpha() else (m[2], m[1])
+        try:
+            return _day(date(int(m[3]), _month(month), int(day)), "explicit date")
+        except ValueError:
+            return None
+    m = re.search(rf"({_MON})\s+(\d{{4}})", p)
+    if m:
+        return ResolvedDate(f"{int(m[2]):04d}-{_month(m[1]):02d}", "month", "explicit month")
+    m = re.search(r"\b(?:in|since|during|by|until)\s+((?:19|20)\d{2})\b", p)
+    if m:
+        return ResolvedDate(m[1], "year", "explicit year")
+    if ref is None:
+        return None
+    m = (re.search(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", p)
+         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})", p))
+    if m:
+        month, day = (m[1], m[2]) if m[1][0].isalpha() else (m[2], m[1])
+        try:
+            d = date(ref.year, _month(month), int(day))
+        except ValueError:
+            return None
+        if d > ref + timedelta(days=STORY_SPAN_DAYS):
+            d = d.replace(year=ref.year - 1)
+        return _day(d, f"year from {ref.isoformat()}")
+    m = re.search(rf"(?:comes?|came|coming)\s+({_NUM})\s+({_UNIT})\s+after", p) or \
+        re.search(rf"({_NUM})\s+({_UNIT})\s+(?:ago|earlier|before)", p)
+    if m:
+        return _back(ref, _NUMBERS.get(m[1]) or int(m[1]), m[2].rstrip("s"), m[0])
+    m = re.search(rf"({_NUM})\s+({_UNIT})\s+later", p)
+    if m:
+        return _back(ref, -(_NUMBERS.get(m[1]) or int(m[1])), m[2].rstrip("s"), m[0])
+    m = re.search(r"(last|this|next|earlier this|later this)\s+(week|month|year)", p)
+    if m:
+        return _period(ref, m[1], m[2])
+    m = re.search(rf"(?:(last|this|next)\s+)?({_DAY})", p)
+    if m:
+        target = WEEKDAYS.index(m[2])
+        back = (ref.weekday() - target) % 7
+        if m[1] == "last" and back == 0:
+            back = 7
+        if m[1] == "next":
+            ahead = (target - ref.weekday()) % 7 or 7
+            return _day(ref + timedelta(days=ahead), f"{m[2].title()} after {ref.isoformat()}")
+        return _day(ref - timedelta(days=back),
+                    f"{m[2].title()}, the last one on or before {ref.isoformat()}")
+    for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
+        if re.search(rf"\b{word}\b", p):
+            return _day(ref + timedelta(days=delta), f"{word}, against {ref.isoformat()}")
+    m = re.search(rf"(?:in|since|during|by|until|early|late|mid-?)\s+({_MON})\b", p)
+    if m:
+        month = _month(m[1])
+        year = ref.year if month <= ref.month else ref.year - 1
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month", f"month, the last one up to {ref.isoformat()}")
+    return None
+
+
+def _back(ref: date, n: int, unit: str, phrase: str) -> ResolvedDate:
+    note = f"{phrase!r} before {ref.isoformat()}" if n >= 0 else f"{phrase!r} after {ref.isoformat()}"
+    if unit == "day":
+        return _day(ref - timedelta(days=n), note)
+    if unit == "week":
+        return _day(ref - timedelta(days=7 * n), "about: " + note)
+    if unit == "month":
+        d = _minus_months(ref, n)
+        return ResolvedDate(f"{d.year:04d}-{d.month:02d}", "month", "about: " + note)
+    return ResolvedDate(f"{ref.year - n:04d}", "year", "about: " + note)
+
+
+def _period(ref: date, which: str, unit: str) -> ResolvedDate:
+    shift = {"last": 1, "next": -1}.get(which, 0)
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday() + 7 * shift)
+        return ResolvedDate(f"{monday.year:04d}-{monday.month:02d}", "month",
+                            f"{which} week: the week of {monday.isoformat()}")
+    if unit == "month":
+        d = _minus_months(ref, shift)
+        return ResolvedDate(f"{d.year:04d}-{d.month:02d}", "month", f"{which} month, against {ref.isoformat()}")
+    return ResolvedDate(f"{ref.year - shift:04d}", "year", f"{which} year, against {ref.isoformat()}")
+
+
+# --- article dates ------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ArticleDate:
+    """The date an article's relative phrases are resolved against."""
+
+    date: date | None
+    inferred: bool
+    note: str
+
+
+_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_COPYRIGHT = re.compile(r"©|\bcopyright\b", re.I)
+_DATELINE_CHARS = 200   # a dateline or byline date sits in the first lines of a report
+
+
+def _places(article: Article) -> list[tuple[str, str]]:
+    return [(line, "a caption") for line in article.removed if not _COPYRIGHT.search(line)] + \
+        [(article.text[:_DATELINE_CHARS], "the dateline")]
+
+
+def _year_hints(articles: Sequence[Article]) -> tuple[int | None, list[int]]:
+    """The story's year (from its latest full caption/dateline date) and every year it names."""
+    years = sorted({int(y) for a in articles for text in (a.text, *a.removed)
+                    for line in text.splitlines() if not _COPYRIGHT.search(line)
+                    for y in _EXPLICIT_YEAR.findall(line)})
+    full = [date.fromisoformat(r.date) for a in articles for text, _ in _places(a)
+            for m in _PHRASE.finditer(text)
+            if (r := resolve_date(m.group(), None)) is not None and r.precision == "day"]
+    return (max(full).year if full else None), years
+
+
+def _evidence(article: Article, story_year: int | None, years: Sequence[int]) -> list[tuple[date, str]]:
+    """Dates the article's captions and opening give for itself, with where each came from."""
+    found = []
+    for text, where in _places(article):
+        for m in _PHRASE.finditer(text):
+            phrase = m.group()
+            if not re.search(r"\d", phrase):
+                continue
+            r = resolve_date(phrase, None) or _date_without_year(phrase, story_year, years)
+            if r is not None and r.precision == "day":
+                found.append((date.fromisoformat(r.date), f"{where}: {phrase.strip()!r} ({r.note})"))
+    return found
+
+
+def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
+    """ "Monday July 29": the year in which July 29 was a Monday, nearest the story's year."""
+    day_name = re.search(_DAY, phrase, re.I)
+    anchor = story_year or (max(years) if years else None)
+    if anchor is None:
+        return None
+    if day_name:
+        candidates = sorted({anchor, *years, *(y + 1 for y in years)}, key=lambda y: (abs(y - anchor), -y))
+    else:
+        candidates = [anchor]
+    for year in candidates:
+        r = resolve_date(phrase, date(year, 12, 31))
+        if r is None or r.precision != "day":
+            return None
+        d = date.fromisoformat(r.date).replace(year=year)
+        if not day_name:
+            return ResolvedDate(d.isoformat(), "day", f"year {year} from the story's dated captions")
+        if WEEKDAYS[d.weekday()] == day_name.group().lower():
+            return ResolvedDate(d.isoformat(), "day", f"year {year}: the one with that weekday")
+    return None
+
+
+def article_dates(articles: Sequence[Article]) -> dict[str, ArticleDate]:
+    """Each article's reference date: published, else inferred from captions, datelines and the story.
+
+    Args:
+        articles: the reports of one story.
+
+    Returns:
+        Article id -> ``ArticleDate`` (``date`` None when nothing in the story gives one).
+    """
+    story_year, years = _year_hints(articles)
+    evidence = {a.id: _evidence(a, story_year, years) for a in articles}
+    known = [(a.published, f"published date of {a.id}") for a in articles if a.published]
+    known += [e for a in articles for e in evidence[a.id]]
+    latest = max(known, default=None)
+    out = {}
+    for a in articles:
+        if a.published:
+            out[a.id] = ArticleDate(a.published, False, "published")
+            continue
+        own = max(evidence[a.id], default=None)
+        if own and latest and (latest[0] - own[0]).days <= STORY_SPAN_DAYS:
+            out[a.id] = ArticleDate(own[0], True, f"inferred from {own[1]}")
+        elif latest:
+            out[a.id] = ArticleDate(latest[0], True,
+                                    f"inferred from the story's latest date, {latest[1]}")
+        else:
+            out[a.id] = ArticleDate(None, True, "no date found")
+    return out
+
+
+# --- events -------------------------------------------------------------------------------
+
+_BOUNDARY = re.compile(r"[,;:—–()]|\b(?:after|following|bolstered|since|while|but|which|when|as|and)\b", re.I)
+
+
+def _clause(text: str, start: int, end: int, forward: bool) -> str:
+    """The clause of ``text`` around the phrase at start:end (after it, for "comes ... after")."""
+    cuts = [m.start() for m in _BOUNDARY.finditer(text) if not start <= m.start() < end]
+    if forward:
+        lo, hi = end, min((c for c in cuts if c > end), default=len(text))
+    else:
+        lo = max((c for c in cuts if c < start), default=0)
+        hi = min((c for c in cuts if c >= end), default=len(text))
+    clause = text[lo:hi].strip(" ,;:—–()\"“”")
+    clause = re.sub(r"^(?:after|following|bolstered|since|while|but|which|when|as|and)\s+", "", clause, flags=re.I)
+    if len(clause.split()) < 5:
+        clause = text
+    words = clause.split()
+    return " ".join(words[:MAX_EVENT_WORDS]) + (" …" if len(words) > MAX_EVENT_WORDS else "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    resolved: ResolvedDate
+    text: str
+    sentence: Sentence
+    inferred: bool
+    keys: frozenset[str]
+
+
+def dated_clauses(sentence: Sentence, reference: ArticleDate) -> list[_Dated]:
+    """The dated clauses of one sentence, resolved against its article's date."""
+    out: dict[str, _Dated] = {}     # clause text -> its dated event
+    for m in _PHRASE.finditer(sentence.text):
+        r = resolve_date(m.group(), reference.date)
+        if r is None:
+            continue
+        text = _clause(sentence.text, m.start(), m.end(), m.group().lower().endswith("after"))
+        absolute = r.note.startswith("explicit")
+        note = r.note if absolute else f"{r.note}; article date {reference.note}" if reference.inferred else r.note
+        bare = text.replace(m.group(), " ")      # the date words are shared by definition
+        # names of the clause, else of the sentence ("a bloody offensive in March 2012")
+        keys = content_stems(bare) | (names(bare) or names(sentence.text.replace(m.group(), " ")))
+        if text not in out:
+            out[text] = _Dated(replace(r, note=note), text, sentence,
+                                 reference.inferred and not absolute, keys)
+    return list(out.values())
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def build_timeline(brief: Brief, sentences: Sequence[Sentence]) -> Brief:
+    """The brief with its ``timeline``: dated events from all sources, merged and ordered.
+
+    Args:
+        brief: a brief whose ``articles`` the sentences come from.
+        sentences: ``segment()`` output for those articles (offsets into ``Article.text``).
+    """
+    refs = article_dates(brief.articles)
+    dated = [d for s in sentences if s.article_id in refs for d in dated_clauses(s, refs[s.article_id])]
+    groups: list[list[_Dated]] = []
+    for d in dated:
+        for g in groups:
+            if (g[0].resolved.date == d.resolved.date and all(x.sentence != d.sentence for x in g)
+                    and max(_dice(d.keys, x.keys) for x in g) >= SAME_EVENT):
+                g.append(d)
+                break
+        else:
+            groups.append([d])
+    events = []
+    for g in groups:
+        first = g[0]
+        cites, seen = [], set()
+        for d in g:
+            if d.sentence.id not in seen:
+                seen.add(d.sentence.id)
+                s = d.sentence
+                cites.append(Citation(s.article_id, s.id, s.start, s.end))
+        events.append(TimelineEvent(date=first.resolved.date, precision=first.resolved.precision,
+                                    text=first.text, citations=tuple(cites),
+                                    inferred=any(d.inferred for d in g), note=first.resolved.note))
+    events.sort(key=lambda e: (e.date, -len({c.article_id for c in e.citations})))
+    return replace(brief, timeline=tuple(events))
