@@ -208,7 +208,8 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
                 differ[0][0].startswith(differ[0][1]) or differ[0][1].startswith(differ[0][0])):
             x, y = differ[0]
             return Match("same", f"same words but one shortened ({x!r} / {y!r})", ratio / 100)
-    if skeleton(a) == skeleton(b) and ratio >= SKELETON_MIN_RATIO and _compatible(label_a, label_b):
+    if (skeleton(a) == skeleton(b) and ratio >= SKELETON_MIN_RATIO and _compatible(label_a, label_b)
+            and min(len(ka), len(kb)) >= MIN_FUZZY_LEN):
         return Match("same", f"same consonants {skeleton(a)!r}, spelling similarity {ratio:.0f}", ratio / 100)
     if _is_transposition(ka, kb) and _compatible(label_a, label_b):
         return Match("same", f"letters transposed ({ka!r} / {kb!r}): a typo", ratio / 100)

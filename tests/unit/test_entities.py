@@ -1,0 +1,91 @@
+"""Entities: transliteration keys, pair decisions with evidence, and the example story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.entities import (canonical_spellings, describe_entities, match_names, merge_mentions,
+                                Mention, skeleton, translit_key)
+from newsbrief.types import Brief
+
+
+@pytest.fixture(scope="module")
+def brief(example_articles):
+    return describe_entities(Brief(id="homs", articles=tuple(example_articles), summary=()))
+
+
+def _entity_of(brief, spelling):
+    return next((e for e in brief.entities if any(v.text == spelling for v in e.variants)), None)
+
+
+def test_translit_key_folds_common_variations():
+    assert translit_key("Hezbollah") == translit_key("Hizbollah")
+    assert translit_key("Bab Hud") == translit_key("Bab Houd")
+    assert translit_key("President Bashar Assad") == translit_key("Bashar al-Assad")
+    assert translit_key("Khaled Bin Walid") == translit_key("Khalid Ibn al-Walid")
+    assert skeleton("Khaldiyeh") == skeleton("Khalidiya") == "kld"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Khaldiyeh", "Khalidiya"), ("Khalidiya", "Khalidiyah"), ("Khalidiya", "Khadiliya"),
+    ("Jouret al-Shiyah", "Jour al-Chiya"), ("FSA", "Free Syrian Army"),
+    ("Khaled Ben Walid Mosque", "Khalid Ibn al-Walid mosque"), ("Kyiv", "Kiev"),
+])
+def test_same_entity_pairs_merge_with_a_reason(a, b):
+    m = match_names(a, b, label_a="GPE" if "Army" not in b else "ORG",
+                    label_b="GPE" if "Army" not in b else "ORG")
+    assert m.kind == "same" and m.rule
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Qusayr", "Qussur"),                     # a town and a Homs district: same consonants
+    ("Syrian Army", "Free Syrian Army"),     # opposite sides
+    ("Homs", "Homsi"),
+])
+def test_different_names_stay_apart(a, b):
+    assert match_names(a, b, label_a="GPE", label_b="GPE").kind != "same"
+
+
+def test_short_form_attaches_only_when_unambiguous():
+    ms = [Mention("Bashar al-Assad", "PERSON", "a"), Mention("Assad", "PERSON", "b"),
+          Mention("Hafez al-Assad", "PERSON", "c"), Mention("Abu Rami", "PERSON", "a"),
+          Mention("Abu Rami Qosour", "PERSON", "b")]
+    entities, possible = merge_mentions(ms)
+    assert all(len(e.variants) == 1 for e in entities)      # "Assad": two candidates
+    pairs = {frozenset((p.a, p.b)) for p in possible}
+    assert frozenset(("Assad", "Bashar al-Assad")) in pairs
+    assert frozenset(("Abu Rami", "Abu Rami Qosour")) in pairs
+
+
+def test_example_merges_the_issue_spellings(brief):
+    groups = [("Khaldiyeh", "Khalidiya", "Khadiliya"), ("Hezbollah", "Hizbollah"),
+              ("Bab Hud", "Bab Houd"), ("Bashar al-Assad", "Assad", "Bashar Assad"),
+              ("Syrian Observatory for Human Rights", "Observatory"), ("Free Syrian Army", "FSA"),
+              ("Khaled Bin Walid Mosque", "Khalid Ibn al-Walid mosque", "Khaled Ben Walid Mosque"),
+              ("Jouret al-Shiyah", "Jouret al-Chiyah", "Jour al-Chiya")]
+    for group in groups:
+        entities = {id(_entity_of(brief, s)) for s in group}
+        assert len(entities) == 1 and _entity_of(brief, group[0]) is not None, group
+    assert _entity_of(brief, "Qusayr") is not _entity_of(brief, "Qussur")
+
+
+def test_doubtful_pair_is_a_possible_match_not_a_merge(brief):
+    assert _entity_of(brief, "Abu Rami") is not _entity_of(brief, "Abu-Rami Al-Qosour")
+    assert any({p.a, p.b} == {"Abu Rami", "Abu-Rami Al-Qosour"} for p in brief.possible_matches)
+
+
+def test_entities_carry_evidence_counts_and_order(brief):
+    for e in brief.entities:
+        assert e.mentions == sum(v.count for v in e.variants)
+        if len(e.variants) > 1:
+            assert len(e.evidence) >= len(e.variants) - 1
+    assert [e.origins for e in brief.entities] == sorted((e.origins for e in brief.entities), reverse=True)
+    khal = _entity_of(brief, "Khalidiya")
+    assert khal.name == "Khaldiyeh" and khal.origins == 5           # the most common spelling
+    assert canonical_spellings(brief)["Khalidiya"] == "Khaldiyeh"
+
+
+def test_fallback_without_model_still_merges(example_articles):
+    b = describe_entities(Brief(id="x", articles=tuple(example_articles), summary=()), use_model=False)
+    khal = _entity_of(b, "Khaldiyeh")
+    assert khal is not None and {"Khalidiya", "Khaldiyeh"} <= {v.text for v in khal.variants}
