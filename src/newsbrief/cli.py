@@ -143,12 +143,47 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sentence encoder: minilm (model), tfidf (no model); auto picks minilm if installed")
     p.add_argument("--batch", metavar="IN.jsonl", help='one story a line: {"id", "documents": [str, ...]}')
     p.set_defaults(run=cmd_brief)
+    c = sub.add_parser("compare", help="only the cross-source part: origins, agreements, conflicts")
+    c.add_argument("paths", nargs="*", help="files or folders of one story; none: the bundled example")
+    c.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    c.add_argument("-o", "--output", help="write here instead of stdout")
+    c.set_defaults(run=cmd_compare)
     s = sub.add_parser("serve", help="start the local web app (paste or upload reports, get the report)")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     s.add_argument("--encoder", choices=ENCODERS, default="auto", help="sentence encoder, loaded once")
     s.set_defaults(run=cmd_serve)
     return parser
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Origins, agreements and conflicts of one story, without a summary."""
+    from .conflicts import relate_sources
+    from .ingest import read_paths
+    from .render import to_dict
+    from .render.text import extra_sections
+    from .segment import segment
+
+    paths = args.paths or [str(example_path())]
+    articles, rejected = read_paths(paths)
+    for r in rejected:
+        _say(f"skipped {r.message}")
+    if not articles:
+        raise NewsbriefError("Nothing to compare: no readable article among the inputs.")
+    sentences = [s for a in articles for s in segment(a)]
+    b = relate_sources(Brief(id="compare", articles=tuple(articles), summary=()), sentences)
+    if args.format == "json":
+        d = to_dict(b)
+        keep = ("id", "sources", "origins", "claims", "agreements", "conflicts", "notes")
+        out = json.dumps({k: d[k] for k in keep if k in d}, ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = ["Origins:"] + [f"  {[b.source_index(a) + 1 for a in o.article_ids]} {o.reason}"
+                                for o in b.origins]
+        lines += extra_sections(b) or ["No figures that two origins both state."]
+        lines += list(b.notes)
+        out = "\n".join(lines) + "\n"
+    _write(out, args.output)
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

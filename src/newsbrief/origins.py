@@ -1,0 +1,159 @@
+"""Which articles share one origin: the same wire copy, or passages copied from one another.
+
+Two outlets running the same AFP dispatch are one source, not two: corroboration must count
+*origins*. Articles are grouped when
+
+- they credit the same news agency ("(AFP)", "told AFP", "BEIRUT (AP)", "(AP Photo)",
+  "Reuters contributed"), or
+- they share near-identical sentences or long quotes (copy, light rewrite or shared wire text).
+
+Every group keeps a reason a reader can check. An article with no such link is its own origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .types import Article, Origin, Sentence
+
+# Credit lines that say an agency wrote (part of) the article, by agency. A bare mention of an
+# agency ("AFP reported earlier") is also a credit: the passage is that agency's copy.
+WIRE_CREDITS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("AFP", re.compile(r"\(AFP\)|\bAFP\s+(?:contributed|reported|said)|\b(?:told|to|by)\s+AFP\b"
+                       r"|\bAgence France[- ]Presse\b|\bAFP (?:Photo|PHOTO)\b")),
+    ("AP", re.compile(r"\((?:AP|The Associated Press)\)|\(AP Photo\b|\bAP Photo/|\bAssociated Press"
+                      r"(?: writers?)? contributed|\b(?:told|to|provided) (?:The|the) Associated Press\b"
+                      r"|\btold (?:the )?AP\b|\bAP's reporting\b")),
+    ("Reuters", re.compile(r"\(Reuters\)|\bReuters contributed|\b(?:told|to)\s+Reuters\b"
+                           r"|\bReporting by\b.{0,80}\bEditing by\b", re.S)),
+)
+
+# Two sentences at or above this rapidfuzz ratio (0-100) are the same text, lightly edited
+# (the AFP pair in examples/homs-2013 runs 90-100; independent reports of one event stay < 75).
+NEAR_IDENTICAL_RATIO = 88.0
+
+# Sentences shorter than this (in words) are too generic to prove copying ("He added.").
+MIN_COPY_WORDS = 8
+
+# Shared near-identical sentences needed to call two articles one origin. Two, because a single
+# shared sentence is often a quote both outlets took from the same press release or speech.
+MIN_SHARED_SENTENCES = 2
+
+
+def wire_credits(article: Article) -> dict[str, str]:
+    """Agencies credited in ``article``: agency -> the first credit as written."""
+    found: dict[str, str] = {}
+    for agency, pattern in WIRE_CREDITS:
+        m = pattern.search(_credited_text(article))
+        if m:
+            found[agency] = " ".join(m.group().split())
+    return found
+
+
+def _credited_text(article: Article) -> str:
+    # clean() takes datelines and photo credits out of the text ("BEIRUT (AP) —"), but they
+    # are the clearest credit there is: search the removed lines too
+    return "\n".join((article.text, *article.removed))
+
+
+def _main_credit(article: Article) -> tuple[str, str] | None:
+    """The agency credited most often (an article may quote one wire and run another)."""
+    best: tuple[int, str, str] | None = None
+    text = _credited_text(article)
+    for agency, pattern in WIRE_CREDITS:
+        hits = pattern.findall(text)
+        if hits and (best is None or len(hits) > best[0]):
+            first = pattern.search(text)
+            best = (len(hits), agency, " ".join(first.group().split()))
+    return (best[1], best[2]) if best else None
+
+
+def shared_sentences(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[tuple[Sentence, Sentence, float]]:
+    """Pairs of near-identical sentences of two articles (each sentence used once), best first."""
+    from rapidfuzz import fuzz, process
+
+    left = [s for s in a if len(s.text.split()) >= MIN_COPY_WORDS]
+    right = [s for s in b if len(s.text.split()) >= MIN_COPY_WORDS]
+    if not left or not right:
+        return []
+    scores = process.cdist([_norm(s.text) for s in left], [_norm(s.text) for s in right],
+                           scorer=fuzz.ratio, score_cutoff=NEAR_IDENTICAL_RATIO, workers=1)
+    pairs, used = [], set()
+    for i, j in sorted(zip(*scores.nonzero()), key=lambda ij: (-scores[ij], ij)):
+        if i in used or ("r", j) in used:
+            continue
+        used.update({i, ("r", j)})
+        pairs.append((left[i], right[j], float(scores[i, j])))
+    return pairs
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+def group_origins(articles: Sequence[Article], sentences: Sequence[Sentence]) -> tuple[Origin, ...]:
+    """Group articles into independent origins, each with the reason it was grouped.
+
+    Args:
+        articles: the reports of one story.
+        sentences: their sentences (from ``segment``), any order.
+
+    Returns:
+        One ``Origin`` per independent origin, in article order; every article is in exactly one.
+    """
+    ids = [a.id for a in articles]
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    reasons: dict[frozenset[str], str] = {}
+    credits = {a.id: _main_credit(a) for a in articles}
+    by_article: dict[str, list[Sentence]] = {i: [] for i in ids}
+    for s in sentences:
+        if s.article_id in by_article:
+            by_article[s.article_id].append(s)
+    for x, a in enumerate(ids):
+        for b in ids[x + 1:]:
+            why = []
+            ca, cb = credits[a], credits[b]
+            if ca and cb and ca[0] == cb[0]:
+                why.append(f"both credit {ca[0]} ({ca[1]!r} / {cb[1]!r})")
+            shared = shared_sentences(by_article[a], by_article[b])
+            if len(shared) >= MIN_SHARED_SENTENCES:
+                example = shared[0][0].text
+                example = example if len(example) <= 80 else example[:77] + "..."
+                why.append(f"{len(shared)} near-identical sentences, e.g. {example!r}")
+            if why:
+                reasons[frozenset((a, b))] = "; ".join(why)
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            credit = credits[members[0]]
+            reason = (f"independent: credits {credit[0]} only" if credit
+                      else "independent: no shared wire credit or copied passage")
+        else:
+            reason = " | ".join(f"{_label(ids, p)}: {r}" for p, r in reasons.items() if p <= set(members))
+        out.append(Origin(tuple(members), reason))
+    return tuple(out)
+
+
+def _label(ids: list[str], pair: frozenset[str]) -> str:
+    a, b = sorted(pair, key=ids.index)
+    return f"[{ids.index(a) + 1}]+[{ids.index(b) + 1}]"
+
+
+def origin_of(origins: Sequence[Origin]) -> dict[str, int]:
+    """Article id -> index of its origin in ``origins``."""
+    return {a: k for k, o in enumerate(origins) for a in o.article_ids}

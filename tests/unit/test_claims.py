@@ -1,0 +1,164 @@
+"""Claims (figures, dates, attribution, certainty) and the agreements/conflicts built on them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from newsbrief.claims import extract, parse_duration, parse_number, _DURATION
+from newsbrief.conflicts import relate_sources
+from newsbrief.segment import segment
+from newsbrief.types import Article, Brief
+
+pytest.importorskip("spacy")
+
+
+def _relate(articles):
+    sentences = [s for a in articles for s in segment(a)]
+    return relate_sources(Brief("t", tuple(articles), ()), sentences)
+
+
+@pytest.fixture(scope="module")
+def example(example_articles):
+    return _relate(example_articles)
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("more than 100,000", 100000.0, "more than"),
+    ("1.7 million", 1.7e6, ""),
+    ("eight", 8.0, ""),
+    ("Some 2,500", 2500.0, "some"),
+    ("90 per cent", 90.0, ""),
+    ("hundreds", None, ""),
+])
+def test_parse_number(text, value, qualifier):
+    assert parse_number(text) == (value, qualifier)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("eight-day", 8), ("more than a year", 365), ("near 2-year", 730), ("month-long", 30), ("28-month", 840),
+])
+def test_parse_duration(text, days):
+    assert parse_duration(_DURATION.search(text)) == days
+
+
+def _by_topic(brief):
+    return {c.topic: c for c in brief.conflicts}
+
+
+def _values(brief, conflict):
+    return {(brief.source_index(v.citation.article_id), v.text) for v in conflict.claims}
+
+
+def test_example_district_control_conflict(example):
+    c = next(c for t, c in _by_topic(example).items() if t.startswith("share of Khal"))
+    values = _values(example, c)
+    assert (0, "90 percent") in values and (2, "80%") in values and (4, "almost all") in values
+    assert c.kind == "different_source"
+    speakers = {v.text: v.speaker for v in c.claims}
+    assert "al-Mayadeen" in speakers["80%"] and "Abu Rami" in speakers["90 percent"]
+
+
+def test_example_war_toll_changed_over_time(example):
+    c = _by_topic(example)["people killed (war)"]
+    assert _values(example, c) == {(2, "more than 100,000"), (3, "more than 93,000")}
+    assert c.kind == "changed_over_time"
+    assert {v.date for v in c.claims} == {"2013-07-27", "2013-07-06"}
+    assert next(v for v in c.claims if v.text == "more than 100,000").speaker == "The UN"
+
+
+def test_example_offensive_length_conflict(example):
+    c = _by_topic(example)["length of the offensive"]
+    texts = {t for _, t in _values(example, c)}
+    assert {"month-long", "eight-day"} <= texts
+    assert any("on Saturday" in t for t in texts)
+
+
+def test_example_rebel_hold_conflict(example):
+    c = _by_topic(example)["length of the rebel hold"]
+    assert _values(example, c) == {(2, "more than a year"), (4, "near 2-year")}
+
+
+def test_example_has_no_other_conflicts(example):
+    # precision: only the four differences the example README describes
+    assert len(example.conflicts) == 4
+
+
+def test_wire_copies_count_once(example):
+    c = next(c for t, c in _by_topic(example).items() if t.startswith("share of Khal"))
+    assert sum(v.text.startswith("90 per") for v in c.claims) == 1   # 000 and 001 are one origin
+
+
+def test_conflict_citations_point_at_the_value(example):
+    texts = {a.id: a.text for a in example.articles}
+    for c in example.conflicts:
+        for v in c.claims:
+            span = texts[v.citation.article_id][v.citation.start:v.citation.end]
+            assert v.text.split()[-1].lower() in span.lower()
+
+
+def test_attribution_and_certainty():
+    text = ("Rebels seized the airport on Tuesday, state television said. "
+            "An activist could not confirm that troops had entered the town. "
+            "The army denied that civilians were killed in the raid. "
+            "The bridge was closed for repairs.")
+    a = Article("a", text)
+    sentences = segment(a)
+    found = extract([a], sentences)
+    got = [found.attribution[s.id] for s in sentences]
+    assert [g.certainty for g in got] == ["attributed", "unconfirmed", "denied", "fact"]
+    assert got[0].speaker == "state television"
+    assert got[3].speaker == ""
+
+
+def test_figure_claims_keep_measure_and_speaker():
+    a = Article("a", "The UN says more than 100,000 people have been killed in the conflict.")
+    [claim] = [c for c in extract([a], segment(a)).claims if c.kind == "figure"]
+    assert (claim.text, claim.value, claim.measure, claim.speaker, claim.certainty) == (
+        "more than 100,000", 100000.0, "people killed (war)", "The UN", "attributed")
+
+
+def test_report_date_inferred_and_relative_dates_resolved():
+    a = Article("a", "Photo taken on Wednesday, July 3, 2013.\nThe offensive continued, an activist said Saturday. "
+                     "The talks collapsed in June, officials said.")
+    found = extract([a], segment(a))
+    assert found.report_dates["a"] == ("2013-07-06", True)
+    june = next(c for c in found.claims if c.kind == "date" and c.text.endswith("June"))
+    assert june.value == "2013-06"
+
+
+def test_far_apart_counts_are_not_a_conflict():
+    # a day's toll and the war's toll measure different things, however alike the words
+    a = Article("a", "The UN says more than 100,000 people have been killed in the war.")
+    b = Article("b", "Officials said 40 people were killed in the war on Friday alone.")
+    assert _relate([a, b]).conflicts == ()
+
+
+def test_same_figure_from_two_origins_is_an_agreement():
+    a = Article("a", "At least 12 people were killed in the explosion, police said.")
+    b = Article("b", "The explosion killed 12 people, according to the fire service.")
+    brief = _relate([a, b])
+    assert brief.conflicts == ()
+    assert [(g.value, g.origins) for g in brief.agreements] == [("At least 12", 2)]
+
+
+def test_summary_sentences_get_origins_and_certainty(example_articles, tfidf):
+    from newsbrief import summarize
+
+    brief = summarize(example_articles, embedder=tfidf)
+    assert all(s.origins >= 1 and s.certainty for s in brief.summary)
+    for s in brief.summary:
+        if re.search(r"\b(?:said|says|told)\b", s.text):
+            assert s.certainty != "fact", s.text   # never an attributed claim as bare fact
+
+
+def test_compare_command_prints_only_the_cross_source_part(example_dir, capsys):
+    from newsbrief.cli import main
+
+    assert main(["compare", str(example_dir), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "summary" not in out
+    assert out["origins"][0]["sources"] == [0, 1]
+    assert all(len(c["values"]) >= 2 for c in out["conflicts"])

@@ -1,0 +1,63 @@
+"""Origins: wire copy and copied passages make one origin; independent reports stay apart."""
+
+from __future__ import annotations
+
+from newsbrief.origins import group_origins, origin_of, shared_sentences, wire_credits
+from newsbrief.segment import segment
+from newsbrief.types import Article
+
+
+def _origins(articles):
+    sentences = [s for a in articles for s in segment(a)]
+    return group_origins(articles, sentences)
+
+
+def test_example_groups_the_two_afp_reports_only(example_articles):
+    origins = _origins(example_articles)
+    groups = sorted(sorted(example_articles.index(a) for a in
+                           [x for x in example_articles if x.id in o.article_ids]) for o in origins)
+    assert groups == [[0, 1], [2], [3], [4]]
+    afp = next(o for o in origins if len(o.article_ids) == 2)
+    assert "AFP" in afp.reason and "near-identical" in afp.reason
+
+
+def test_every_article_is_in_exactly_one_origin(example_articles):
+    origins = _origins(example_articles)
+    members = [a for o in origins for a in o.article_ids]
+    assert sorted(members) == sorted(a.id for a in example_articles)
+    assert set(origin_of(origins)) == set(members)
+
+
+def test_wire_credit_found_in_lines_clean_removed():
+    a = Article("a", "Troops advanced into the district, an activist said.", removed=("BEIRUT (AP) —",))
+    assert wire_credits(a) == {"AP": "(AP)"}
+
+
+SHARED = ("The ministry said on Tuesday that the new bridge will open to traffic in the spring of next year. "
+          "Engineers found cracks in two of the supporting pillars during a routine inspection last month.")
+
+
+def test_copied_passages_group_articles_without_credits():
+    a = Article("a", "Local officials welcomed the decision. " + SHARED)
+    b = Article("b", SHARED + " Residents have complained about the detour for months.")
+    c = Article("c", "The city council voted to delay the opening of the river crossing after an inspection "
+                     "turned up damage to its supports, a spokeswoman said.")
+    origins = _origins([a, b, c])
+    assert [o.article_ids for o in origins] == [("a", "b"), ("c",)]
+    assert "2 near-identical sentences" in origins[0].reason
+
+
+def test_one_shared_sentence_is_not_enough():
+    a = Article("a", "Officials met on Monday. " + SHARED.split(". ")[0] + ".")
+    b = Article("b", SHARED.split(". ")[0] + ". Nobody else commented on the plan at all.")
+    assert len(shared_sentences(segment(a), segment(b))) == 1
+    assert len(_origins([a, b])) == 2
+
+
+def test_same_agency_credit_groups_different_wordings():
+    a = Article("a", "PARIS (Reuters) - Shares fell sharply in early trading on Monday.")
+    b = Article("b", "Stock prices dropped at the open, traders told Reuters, amid fears of a slowdown.")
+    c = Article("c", "PARIS (AFP) - Markets slid on Monday morning as investors sold off bank stocks.")
+    origins = _origins([a, b, c])
+    assert [o.article_ids for o in origins] == [("a", "b"), ("c",)]
+    assert "both credit Reuters" in origins[0].reason
