@@ -90,6 +90,9 @@ def run_batch(args: argparse.Namespace) -> int:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as e:
         raise NewsbriefError(f"{path}: cannot read ({e})") from None
+    if getattr(args, "engine", "local") != "local":
+        from .engines.batch import run_batch_on
+        return run_batch_on(args, lines, path)
     embedder = make_embedder(args.encoder)   # loaded once for the whole batch
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     done = failed = 0
@@ -142,7 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoder", choices=ENCODERS, default="auto",
                    help="sentence encoder: minilm (model), tfidf (no model); auto picks minilm if installed")
     p.add_argument("--batch", metavar="IN.jsonl", help='one story a line: {"id", "documents": [str, ...]}')
+    from .engines import ENGINES
+    from .store.commands import add_engine_options, add_parser as add_stories_parser
+    add_engine_options(p, ENGINES)   # --engine ray runs --batch on Ray Data
     p.set_defaults(run=cmd_brief)
+    add_stories_parser(sub)
     c = sub.add_parser("compare", help="only the cross-source part: origins, agreements, conflicts")
     c.add_argument("paths", nargs="*", help="files or folders of one story; none: the bundled example")
     c.add_argument("--format", "-f", choices=("text", "json"), default="text")
