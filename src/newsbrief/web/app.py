@@ -28,6 +28,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..embed import Embedder, make_embedder
 from ..errors import NewsbriefError
@@ -221,7 +222,7 @@ def _require_multipart(request: Request) -> None:
         raise HTTPException(415, "The form must be sent as multipart/form-data.")
 
 
-def _too_many(n: int, limit: int) -> str:
+def _too_many(n: int | str, limit: int) -> str:
     return f"Too many documents: {n}; the limit is {limit} a brief (one story is a handful of reports)."
 
 
@@ -260,8 +261,14 @@ def _read_json(body: bytes, settings: WebSettings) -> tuple[list[str], int]:
 async def _read_form(request: Request, settings: WebSettings,
                      skip_blank: bool) -> tuple[list[str], list[tuple[str, bytes]], int]:
     # One part more than allowed so that "too many" is reported by us, with the limit named.
-    form = await request.form(max_files=settings.max_documents + 1,
-                              max_fields=settings.max_documents + 10)
+    try:
+        form = await request.form(max_files=settings.max_documents + 1,
+                                  max_fields=settings.max_documents + 10)
+    except StarletteHTTPException as e:   # Starlette's multipart errors: say which limit, or what broke
+        if str(e.detail).startswith("Too many"):
+            raise HTTPException(422, _too_many(f"more than {settings.max_documents}",
+                                               settings.max_documents)) from None
+        raise HTTPException(400, f"Malformed multipart body: {e.detail}") from None
     texts = [t for t in form.getlist("documents") + form.getlist("texts") if isinstance(t, str)]
     if skip_blank:
         texts = [t for t in texts if t.strip()]

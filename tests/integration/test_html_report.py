@@ -1,0 +1,108 @@
+"""The HTML report as a file: self-contained, complete, escaped; and the timeline chart's layout.
+(The same report in a real browser: tests/browser/test_report_page.py.)"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import replace
+
+import pytest
+from markupsafe import escape
+
+from newsbrief.render.html import render_html, timeline_chart
+from newsbrief.render.json import to_dict
+from newsbrief.types import TimelineEvent
+
+
+@pytest.fixture(scope="module")
+def page(example_brief):
+    return render_html(example_brief)
+
+
+def test_self_contained_no_network_at_view_time(page):
+    assert page.startswith("<!doctype html>")
+    assert not re.search(r"""(src|href|action)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page and "url(" not in page
+    csp = re.search(r'Content-Security-Policy" content="([^"]+)"', page)[1]
+    assert "default-src 'none'" in csp
+    # the only script allowed to run is ours, by hash
+    script = re.search(r"<script>(.*?)</script>", page, re.S)[1]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+
+
+def test_every_summary_sentence_and_citation_is_in_the_page(page, example_brief):
+    d = to_dict(example_brief)
+    for s in d["summary"]:
+        assert str(escape(s["text"])) in page
+        for c in s["citations"]:
+            assert (f'href="#source-{c["source"] + 1}" data-source="{c["source"]}" '
+                    f'data-start="{c["start"]}" data-end="{c["end"]}"') in page
+    summary = page[page.index('<section id="summary"'):page.index("</section>")]
+    markers = re.findall(r'<a class="cite"', summary)
+    assert len(markers) == sum(len({(c["source"], c["start"]) for c in s["citations"]}) for s in d["summary"])
+    data = json.loads(re.search(r'<script type="application/json" id="nb-data">(.*?)</script>', page, re.S)[1])
+    assert [s["text"] for s in data["sources"]] == [a.text for a in example_brief.articles]
+
+
+def test_optional_sections_only_when_present(page, example_brief):
+    for section in ("differ", "agree", "timeline", "entities", "claims"):
+        present = bool(getattr(example_brief, {"differ": "conflicts", "agree": "agreements"}.get(section, section)))
+        assert (f'id="{section}"' in page) == present
+    assert 'id="sources"' in page
+    junk = [a for a in example_brief.articles if a.removed]
+    assert page.count('class="removed"') == len(junk) > 0
+    assert str(escape(junk[0].removed[0])) in page
+
+
+def test_source_text_is_escaped(example_brief):
+    evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>'
+    a = example_brief.articles[0]
+    brief = replace(example_brief, title=evil, articles=(replace(a, title=evil, text=a.text + " " + evil),)
+                    + example_brief.articles[1:], notes=(evil,))
+    out = render_html(brief)
+    assert "<img" not in out and out.count("<script") == 2   # the data block and ours
+    assert "&lt;script&gt;alert(1)" in out
+    data = re.search(r'id="nb-data">(.*?)</script>', out, re.S)[1]
+    assert "</script" not in data and json.loads(data)["sources"][0]["text"].endswith(evil)
+
+
+def test_home_link_only_when_asked(example_brief, page):
+    assert 'class="home"' not in page
+    assert '<a href="/" class="home">' in render_html(example_brief, home="/")
+
+
+def test_cli_writes_the_html_report(tmp_path, example_dir):
+    from newsbrief.cli import main
+
+    out = tmp_path / "brief.html"
+    assert main(["brief", str(example_dir), "--format", "html", "-o", str(out), "--encoder", "tfidf"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>") and text.count('class="source"') == 5
+
+
+def ev(d, precision="day", inferred=False):
+    return TimelineEvent(d, precision, f"event {d}", (), inferred=inferred)
+
+
+def test_timeline_chart_places_dates_in_order_and_stacks_same_day():
+    chart = timeline_chart((ev("2013-06", "month"), ev("2013-07-27"), ev("2013-07-29"), ev("2013-07-29")))
+    xs = [e.x for e in chart.events]
+    assert xs[0] < xs[1] < xs[2] == xs[3]
+    assert chart.events[2].y != chart.events[3].y                  # stacked, not on top of each other
+    assert chart.events[0].x_end > chart.events[0].x                # a month is a span
+    assert chart.events[1].x_end == chart.events[1].x               # a day is a point
+    labels = [t[1] for t in chart.ticks]
+    assert labels and all(re.fullmatch(r"\d\d [A-Z][a-z]{2}", lab) for lab in labels)
+    assert all(40 <= e.x <= 720 for e in chart.events)
+
+
+def test_timeline_chart_years_and_undatable_events():
+    chart = timeline_chart((ev("2001", "year"), ev("2011-03-15"), ev("sometime")))
+    assert [e.k for e in chart.events] == [1, 2]                   # undatable: in the list, not the chart
+    labels = [t[1] for t in chart.ticks]
+    assert labels == sorted(labels) and "2001" in labels and "2011" in labels and len(labels) <= 8
+    assert timeline_chart((ev("unknown"),)) is None
