@@ -129,6 +129,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in _DESIGNATORS:
         words.pop()
     kept = [w for w in words if w not in _CONNECTORS]
+    if len(kept) >= 3:
+        kept = [w for w in kept if len(w) > 1] or kept    # middle initials: "Donald J. Trump"
     return tuple(kept or words)
 
 
@@ -211,6 +213,11 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
     if (skeleton(a) == skeleton(b) and ratio >= SKELETON_MIN_RATIO and _compatible(label_a, label_b)
             and min(len(ka), len(kb)) >= MIN_FUZZY_LEN):
         return Match("same", f"same consonants {skeleton(a)!r}, spelling similarity {ratio:.0f}", ratio / 100)
+    if len(ta) == len(tb) >= 2:
+        worst = min(fuzz.ratio(x, y) for x, y in zip(ta, tb))
+        if worst < FUZZY_POSSIBLE:
+            # "Ohio State University" / "Penn State University": shared words hide a different one
+            return Match("different", f"a word differs (similarity {worst:.0f})", ratio / 100)
     if _is_transposition(ka, kb) and _compatible(label_a, label_b):
         return Match("same", f"letters transposed ({ka!r} / {kb!r}): a typo", ratio / 100)
     if min(len(ka), len(kb)) < MIN_FUZZY_LEN or not _compatible(label_a, label_b):
