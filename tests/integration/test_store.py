@@ -9,7 +9,6 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -164,7 +163,6 @@ def test_cli_add_list_show_brief_and_whats_new(tmp_path, capsys):
     assert "earthquake" in capsys.readouterr().out.lower()
     more = tmp_path / "more.jsonl"
     more.write_text("\n".join(json.dumps({"id": a.id, "text": a.text}) for a in arts[3:]) + "\n")
-    time.sleep(1.1)   # "added" has one-second resolution
     assert main(["stories", "--db", db, "add", str(more)]) == 0
     capsys.readouterr()
     assert main(["stories", "--db", db, "brief", quake["id"], "--new", "--encoder", "hashing",

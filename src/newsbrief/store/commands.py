@@ -190,7 +190,8 @@ def _brief_story(args: argparse.Namespace, store, stored) -> int:
     previous = store.last_brief(stored.story.id)
     if args.new or args.since:
         since = args.since or (previous[0] if previous else None)
-        new_ids = store.added_since(stored.story.id, since) if since else {a.id for a in articles}
+        new_ids = (store.added_since(stored.story.id, since, after_brief=not args.since) if since
+                   else {a.id for a in articles})
         b = whats_new(articles, new_ids, previous[2] if previous else [], embedder=embedder,
                       id=stored.story.id, words=args.words)
     else:

@@ -54,7 +54,7 @@ class AddResult:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 class Store:
@@ -236,11 +236,17 @@ class Store:
         return [Article(id=r[0], text=r[1], title=r[2], outlet=r[3],
                         published=date.fromisoformat(r[4]) if r[4] else None, path=r[5]) for r in rows]
 
-    def added_since(self, story_id: str, when: str) -> set[str]:
-        """Ids of the story's articles stored or published on/after ``when`` (ISO date/time)."""
-        rows = self._rows("SELECT id FROM articles WHERE story_id = ? AND "
-                          "(added >= ? OR (published IS NOT NULL AND published >= ?))",
-                          (story_id, when, when[:10]))
+    def added_since(self, story_id: str, when: str, *, after_brief: bool = False) -> set[str]:
+        """Ids of the story's articles stored or published on/after ``when`` (ISO date/time).
+
+        With ``after_brief``, only articles stored strictly after ``when`` (a brief's time).
+        """
+        if after_brief:
+            rows = self._rows("SELECT id FROM articles WHERE story_id = ? AND added > ?", (story_id, when))
+        else:
+            rows = self._rows("SELECT id FROM articles WHERE story_id = ? AND "
+                              "(added >= ? OR (published IS NOT NULL AND published >= ?))",
+                              (story_id, when, when[:10]))
         return {r[0] for r in rows}
 
     def last_brief(self, story_id: str) -> tuple[str, list[str], list[str]] | None:
