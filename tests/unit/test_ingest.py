@@ -82,3 +82,14 @@ def test_archive_boilerplate_is_not_news():
               "Wayback Machine")
     articles, [rejected] = read_texts([notice])
     assert articles == [] and rejected.reason == "not_news"
+
+
+def test_a_large_jsonl_file_is_read_article_by_article(tmp_path, example_dir):
+    text = (example_dir / "003_d306274263f23363.txt").read_text()
+    lines = [json.dumps({"id": f"a{i}", "text": text + f" Extra sentence number {i} for uniqueness."})
+             for i in range(250)]                       # ~1.3 MB in all, each article small
+    lines.append(json.dumps({"id": "huge", "text": "The army said. " * (MAX_ARTICLE_BYTES // 10)}))
+    (tmp_path / "stream.jsonl").write_text("\n".join(lines))
+    articles, rejected = read_paths([tmp_path / "stream.jsonl"])
+    assert len(articles) == 250
+    assert [(r.reason, r.source.rsplit(":", 1)[-1]) for r in rejected] == [("too_large", "251")]

@@ -26,6 +26,8 @@ SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 # Larger inputs are not news articles (a 5 MB "article" is a data dump or a book) and
 # would take minutes to segment; they are rejected with the size in the message.
 MAX_ARTICLE_BYTES = 1_000_000
+# A JSON/JSONL file holds many articles; each is checked against MAX_ARTICLE_BYTES on its own.
+MAX_JSON_FILE_BYTES = 500_000_000
 
 # Share of the most common English function words among an article's words. English news
 # runs at 0.35-0.5; other Latin-script languages stay under 0.1. Cheap and model-free.
@@ -90,6 +92,8 @@ def article_from_text(text: str, *, id: str, source: str = "", title: str = "", 
     where = source or id
     if not text.strip():
         return Rejected(where, "empty", "empty: no text")
+    if len(text) > MAX_ARTICLE_BYTES:
+        return _too_large(where, len(text.encode("utf-8")), MAX_ARTICLE_BYTES, "one news article")
     raw = text
     if html:
         text, html_title = html_to_text(text)
@@ -126,6 +130,11 @@ def _article_from_json(obj: object, *, id: str, source: str,
     )
 
 
+def _too_large(where: str, size: int, limit: int, what: str) -> Rejected:
+    return Rejected(where, "too_large", f"too large for {what} ({size / 1e6:.1f} MB; "
+                                        f"the limit is {limit / 1e6:.0f} MB)")
+
+
 def _read_text(path: Path) -> str | Rejected:
     try:
         data = path.read_bytes()
@@ -135,10 +144,10 @@ def _read_text(path: Path) -> str | Rejected:
 
 
 def _decode(data: bytes, path: Path) -> str | Rejected:
-    if len(data) > MAX_ARTICLE_BYTES:
-        return Rejected(str(path), "too_large",
-                        f"too large for one news article ({len(data) / 1e6:.1f} MB; "
-                        f"the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+    is_json = path.suffix.lower() in JSON_SUFFIXES
+    limit = MAX_JSON_FILE_BYTES if is_json else MAX_ARTICLE_BYTES
+    if len(data) > limit:
+        return _too_large(str(path), len(data), limit, "one file" if is_json else "one news article")
     if b"\x00" in data[:8192]:
         return Rejected(str(path), "binary", "a binary file, not text")
     try:
