@@ -88,21 +88,28 @@ def ev(d, precision="day", inferred=False):
     return TimelineEvent(d, precision, f"event {d}", (), inferred=inferred)
 
 
-def test_timeline_chart_places_dates_in_order_and_stacks_same_day():
-    chart = timeline_chart((ev("2013-06", "month"), ev("2013-07-27"), ev("2013-07-29"), ev("2013-07-29")))
-    xs = [e.x for e in chart.events]
-    assert xs[0] < xs[1] < xs[2] == xs[3]
-    assert chart.events[2].y != chart.events[3].y                  # stacked, not on top of each other
-    assert chart.events[0].x_end > chart.events[0].x                # a month is a span
-    assert chart.events[1].x_end == chart.events[1].x               # a day is a point
-    labels = [t[1] for t in chart.ticks]
-    assert labels and all(re.fullmatch(r"\d\d [A-Z][a-z]{2}", lab) for lab in labels)
-    assert all(40 <= e.x <= 720 for e in chart.events)
+def test_timeline_chart_one_marker_a_date_in_order():
+    chart = timeline_chart((ev("2013-06", "month"), ev("2013-07-27", inferred=True), ev("2013-07-29"),
+                            ev("2013-07-29")))
+    xs = [d.x for d in chart.dates]
+    assert len(xs) == 3 and xs == sorted(xs) and xs[0] == 50 and xs[-1] == 710
+    assert [d.label for d in chart.dates] == ["Jun 2013", "27 Jul 2013", "29 Jul 2013"]
+    assert [(d.numbers, d.count, d.first) for d in chart.dates] == [("1", 1, 1), ("2", 1, 2), ("3–4", 2, 3)]
+    assert chart.dates[2].r > chart.dates[1].r                     # two events: a bigger marker
+    assert [d.inferred for d in chart.dates] == [False, True, False]
+    assert chart.breaks == ()                                      # no gap over two months
 
 
-def test_timeline_chart_years_and_undatable_events():
-    chart = timeline_chart((ev("2001", "year"), ev("2011-03-15"), ev("sometime")))
-    assert [e.k for e in chart.events] == [1, 2]                   # undatable: in the list, not the chart
-    labels = [t[1] for t in chart.ticks]
-    assert labels == sorted(labels) and "2001" in labels and "2011" in labels and len(labels) <= 8
+def test_timeline_chart_compresses_long_gaps_and_keeps_labels_apart():
+    days = [ev(f"2013-07-{d:02d}") for d in (20, 22, 24, 26, 28)]
+    chart = timeline_chart((ev("2001", "year"), *days, ev("sometime")))
+    xs = [d.x for d in chart.dates]
+    assert len(xs) == 6 and xs == sorted(xs)                       # undatable: in the list only
+    assert len(chart.breaks) == 1 and xs[0] < chart.breaks[0] < xs[1]
+    # a 12-year gap is drawn wider than a 2-day one, but far from 2,000 times wider
+    assert 1 < (xs[1] - xs[0]) / (xs[2] - xs[1]) < 10
+    for (a, b) in zip(chart.dates, chart.dates[1:]):               # close labels alternate rows
+        assert b.x - a.x >= 70 or a.row != b.row
     assert timeline_chart((ev("unknown"),)) is None
+    single = timeline_chart((ev("2013-07-29"),))
+    assert [d.x for d in single.dates] == [380]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,14 +31,17 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Timeline chart geometry, in SVG user units (the SVG scales to the page width through its
 # viewBox). 760 wide reads well on a desktop and still scales down to a 360 px phone.
 CHART_WIDTH = 760
-CHART_MARGIN = 40
-# Vertical distance between stacked events that fall on (nearly) the same date.
-CHART_LANE_HEIGHT = 26
-# Events closer than this on the axis (user units) share a column and stack instead of
-# overlapping: about one marker's width.
-CHART_MIN_GAP = 22
-# At most this many tick labels on the axis, so they never collide at any width.
-CHART_MAX_TICKS = 8
+CHART_MARGIN = 50
+CHART_HEIGHT = 120
+CHART_AXIS_Y = 62
+# Real timelines are lumpy (a two-year backstory, then twenty events in one week), so the
+# axis is compressed: each gap between consecutive dates is drawn in proportion to
+# log(1 + days), never narrower than this share of an even spacing, so labels stay apart.
+CHART_MIN_SPACING_SHARE = 0.6
+# Gaps longer than this (days) get a break mark on the axis: drawn shorter than they are.
+CHART_BREAK_DAYS = 62
+# Date labels closer than this (user units) alternate between two rows so they never collide.
+CHART_LABEL_WIDTH = 70
 
 KIND_LABELS = {
     "changed_over_time": "changed over time",
@@ -61,22 +65,26 @@ class Marker:
 
 
 @dataclass(frozen=True, slots=True)
-class ChartEvent:
-    k: int            # 1-based event number, shared with the list under the chart
+class ChartDate:
+    """One date on the timeline axis and the events on it (numbered as in the list below)."""
+
     x: float
-    x_end: float      # end of the period (month/year precision); equals x for a day
-    y: float
-    date: str
-    text: str
-    inferred: bool
+    r: float              # marker radius: grows with the number of events
+    label: str            # the date as precise as known
+    row: int              # 0 or 1: label row under the axis
+    numbers: str          # "4" or "4–7"
+    first: int            # first event number (the marker links to it)
+    count: int
+    title: str            # tooltip: every event of that date
+    inferred: bool        # every date here rests on an inferred article date
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
     height: int
     axis_y: int
-    ticks: tuple[tuple[float, str], ...]
-    events: tuple[ChartEvent, ...]
+    dates: tuple[ChartDate, ...]
+    breaks: tuple[float, ...]       # x of break marks (gaps drawn shorter than they are)
 
 
 def render_html(brief: Brief, *, home: str = "") -> str:
@@ -220,65 +228,47 @@ def _period(iso: str) -> tuple[date, date] | None:
         return None
 
 
-def _ticks(lo: date, hi: date) -> list[date]:
-    span = (hi - lo).days
-    if span > 3 * 365:
-        step_years = max(1, (hi.year - lo.year) // CHART_MAX_TICKS + 1)
-        return [date(y, 1, 1) for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1, step_years)]
-    if span > 62:
-        months = []
-        y, m = lo.year, lo.month + (lo.day > 1)
-        while True:
-            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-            if date(y, m, 1) > hi:
-                break
-            months.append(date(y, m, 1))
-            m += 1
-        step = max(1, -(-len(months) // CHART_MAX_TICKS))
-        return months[::step]
-    step = max(1, -(-(span + 1) // CHART_MAX_TICKS))
-    return [lo + timedelta(days=i) for i in range(0, span + 1, step)]
+def _label(iso: str, first: date) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return first.strftime("%-d %b %Y")
+    return first.strftime("%b %Y") if len(parts) == 2 else parts[0]
 
 
 def timeline_chart(events: tuple[TimelineEvent, ...]) -> Chart | None:
-    """Positions for the timeline SVG: dates on a horizontal axis, events stacked above it.
+    """Positions for the timeline SVG: each distinct date a marker on a compressed time axis.
 
-    Events are numbered in time order (the list under the chart uses the same numbers).
-    Returns None when no event has a date we can place.
+    Events keep their list numbers (1-based, in the brief's order); events that share a date
+    share a marker whose size grows with their number. Returns None when no event has a
+    date we can place.
     """
-    placed = [(k, e, p) for k, e in enumerate(events, 1) if (p := _period(e.date))]
-    if not placed:
+    by_date: dict[str, list[tuple[int, TimelineEvent, tuple[date, date]]]] = {}
+    for k, e in enumerate(events, 1):
+        if (p := _period(e.date)):
+            by_date.setdefault(e.date, []).append((k, e, p))
+    if not by_date:
         return None
-    lo = min(p[0] for _, _, p in placed)
-    hi = max(p[1] for _, _, p in placed)
-    pad = max(1, (hi - lo).days // 20)   # keep first/last markers off the chart's edges
-    lo, hi = lo - timedelta(days=pad), hi + timedelta(days=pad)
+    groups = sorted(by_date.values(), key=lambda g: (g[0][2][0], g[0][2][1]))
     inner = CHART_WIDTH - 2 * CHART_MARGIN
-
-    def x(d: date) -> float:
-        return round(CHART_MARGIN + (d - lo).days / max(1, (hi - lo).days) * inner, 1)
-
-    lanes: list[float] = []   # x of the last event stacked in each column so far
-    columns: list[tuple[float, int]] = []
-    for _, _, p in placed:
-        cx = x(p[0])
-        for i, (col_x, depth) in enumerate(columns):
-            if abs(col_x - cx) < CHART_MIN_GAP:
-                columns[i] = (col_x, depth + 1)
-                lanes.append(depth + 1)
-                break
-        else:
-            columns.append((cx, 0))
-            lanes.append(0)
-    depth = int(max(lanes)) + 1
-    axis_y = 20 + depth * CHART_LANE_HEIGHT
-    chart_events = tuple(
-        ChartEvent(k, x(p[0]), x(p[1]), axis_y - 14 - lane * CHART_LANE_HEIGHT, e.date, e.text, e.inferred)
-        for (k, e, p), lane in zip(placed, lanes)
-    )
-    fmt = "%Y" if (hi - lo).days > 3 * 365 else ("%b %Y" if (hi - lo).days > 62 else "%d %b")
-    ticks = tuple((x(t), t.strftime(fmt)) for t in _ticks(lo, hi))
-    return Chart(height=axis_y + 30, axis_y=axis_y, ticks=ticks, events=chart_events)
+    gaps = [(b[0][2][0] - a[0][2][0]).days for a, b in zip(groups, groups[1:])]
+    weights = [math.log1p(max(0, g)) for g in gaps]
+    if weights:
+        floor = CHART_MIN_SPACING_SHARE * max(sum(weights), 1e-9) / len(weights)
+        weights = [max(w, floor) for w in weights]
+        scale = inner / sum(weights)
+    xs = [float(CHART_MARGIN)] if len(groups) > 1 else [CHART_WIDTH / 2]
+    for w in weights:
+        xs.append(xs[-1] + w * scale)
+    breaks = tuple(round((x0 + x1) / 2, 1) for x0, x1, g in zip(xs, xs[1:], gaps) if g > CHART_BREAK_DAYS)
+    dates, row = [], 0
+    for i, (g, x) in enumerate(zip(groups, xs)):
+        row = 1 - row if i and x - xs[i - 1] < CHART_LABEL_WIDTH else 0
+        ks = [k for k, _, _ in g]
+        dates.append(ChartDate(
+            x=round(x, 1), r=round(7 + 3 * math.sqrt(len(g) - 1), 1), label=_label(g[0][1].date, g[0][2][0]),
+            row=row, numbers=str(ks[0]) if len(ks) == 1 else f"{ks[0]}–{ks[-1]}", first=ks[0], count=len(g),
+            title="\n".join(f"{k}. {e.text}" for k, e, _ in g), inferred=all(e.inferred for _, e, _ in g)))
+    return Chart(height=CHART_HEIGHT, axis_y=CHART_AXIS_Y, dates=tuple(dates), breaks=breaks)
 
 
 # --- assets --------------------------------------------------------------------------------------

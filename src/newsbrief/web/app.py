@@ -54,15 +54,14 @@ class WebSettings:
     # A story is a handful of reports; more than this is a stream, not one story (use the
     # batch CLI or story clustering), and would take minutes to align.
     max_documents: int = 50
-    # Wall-clock budget of one brief. Five reports take ~1 s with tfidf and ~3 s with
-    # MiniLM on 2 cores; 60 s leaves a wide margin for a slow machine without letting a
-    # huge input hold a worker forever.
+    # Processing budget of one brief, counted from when a worker starts it (time waiting
+    # in the queue is bounded by ``max_pending`` instead). Five reports take ~5 s with all
+    # analyses on 2 shared cores; 60 s leaves a wide margin without letting a huge input
+    # hold the worker forever.
     max_seconds: float = 60.0
-    # Briefs computed at once (threads): the work is CPU-bound, so about the core count.
-    workers: int = 2
-    # Requests waiting or running at once; beyond this the app answers 503 at once instead
-    # of queueing work nobody will wait for.
-    max_pending: int = 64
+    # Briefs waiting or running at once; beyond this the app answers 503 at once instead of
+    # queueing work nobody will wait for (at ~5 s a brief, 32 is under 3 minutes of queue).
+    max_pending: int = 32
     words: int = 250
 
 
@@ -103,7 +102,11 @@ class BriefRunner:
     def __init__(self, settings: WebSettings, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings.encoder)
-        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="brief")
+        # One brief at a time. The pipeline is CPU-bound Python (the GIL gives two threads no
+        # speed-up: 4 briefs took 20 s on 2 threads, 4 x 4.8 s one by one) and some stages
+        # keep state that is not thread-safe (the cached pysbd splitter: 5 concurrent runs
+        # gave 3 different summaries). Parallel briefs need processes, not threads.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brief")
         self._pending = 0
         self._lock = threading.Lock()
 
@@ -121,14 +124,24 @@ class BriefRunner:
         try:
             settings = Settings()
             settings = replace(settings, select=replace(settings.select, words=words))
-            future = self._pool.submit(summarize, articles, embedder=self.embedder, settings=settings,
-                                       rejected=rejected)
+            loop = asyncio.get_running_loop()
+            started = loop.create_future()
+
+            def job() -> Brief:
+                loop.call_soon_threadsafe(lambda: started.done() or started.set_result(None))
+                return summarize(articles, embedder=self.embedder, settings=settings, rejected=rejected)
+
+            future = self._pool.submit(job)
+            result = asyncio.wrap_future(future)
             try:
-                return await asyncio.wait_for(asyncio.wrap_future(future), self.settings.max_seconds)
+                await asyncio.wait([started, result], return_when=asyncio.FIRST_COMPLETED)
+                return await asyncio.wait_for(result, self.settings.max_seconds)
             except TimeoutError:
-                future.cancel()   # frees the worker if it had not started yet
                 raise HTTPException(503, f"Briefing took longer than the {self.settings.max_seconds:g} s "
                                          "limit; send fewer or shorter documents.") from None
+            except asyncio.CancelledError:   # the client went away: drop the job if not started
+                future.cancel()
+                raise
             except NewsbriefError as e:
                 raise HTTPException(422, str(e)) from None
         finally:
