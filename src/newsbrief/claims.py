@@ -24,6 +24,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .align import fold_name
+from .attribution import _SAY_VERBS, Attribution, attribute
+from .quantities import (_BOUNDS, _DURATION, _PERCENT, _SHARE, _SHARE_VALUE, _UNIT_DAYS, _WEEKDAYS,
+                         parse_duration, parse_number)
 from .types import Article, Citation, Claim, Sentence
 
 # --- lexicons: words that name the same measure ---------------------------------------------
@@ -50,81 +53,6 @@ EVENTS = {
 NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "militant": "fighter"}
 
 _START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"}
-_SAY_VERBS = {"say", "tell", "report", "claim", "estimate", "warn", "accuse", "announce", "confirm",
-              "deny", "add", "insist", "allege", "state", "note", "crow", "believe", "write", "quote",
-              "assert", "maintain", "suggest", "indicate", "declare"}
-
-_UNCONFIRMED = re.compile(
-    r"\b(?:could|can|cannot|can't|could not|was not|were not|has not been|have not been)\s*(?:not\s+)?"
-    r"(?:be\s+)?(?:independently\s+)?(?:confirm|verif)|\bunconfirmed\b|\bunverified\b"
-    r"|\bnot (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified)\b|\bimpossible to (?:confirm|verify)",
-    re.I)
-_DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b|\brejected (?:the |those |these )?(?:claims?|reports?|allegations?)"
-                     r"|\bdismissed (?:the |those )?(?:claims?|reports?|allegations?)", re.I)
-
-# --- numbers ---------------------------------------------------------------------------------
-
-_QUALIFIER = re.compile(
-    r"^(?P<q>more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
-    r"roughly|near|less than|fewer than|under|an estimated|close to)\s+", re.I)
-_BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
-_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-               "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12})
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12}
-_NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-                     + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|mn|bn|m|b)\b)?", re.I)
-# "hundreds", "dozens": a reader cannot check them against a figure.
-_VAGUE_NUMBER = re.compile(r"^(?:hundreds|thousands|dozens|scores|tens of thousands|millions|several|many)\b", re.I)
-
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
-_DURATION = re.compile(
-    r"(?:(?P<q>more than|over|nearly|almost|near|about|around|some|at least|less than|under|just over)\s+)?"
-    r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"eighteen|twenty|thirty|forty|fifty)[\s-](?P<u>hour|day|week|month|year)s?(?P<adj>-long|-old)?\b"
-    r"|\b(?P<u2>day|week|month|year)-long\b", re.I)
-_SHARE = re.compile(r"\b(?P<q>almost|nearly|virtually|about|around)?\s*(?P<w>all|most|half)\s+of\b", re.I)
-_SHARE_VALUE = {"all": 100.0, "most": 75.0, "half": 50.0}
-_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def parse_number(text: str) -> tuple[float | None, str]:
-    """Value and qualifier of a figure as written: "more than 100,000" -> (100000.0, "more than").
-
-    Returns (None, qualifier) for vague figures ("hundreds") and text without a number.
-    """
-    text = " ".join(text.split())
-    q = _QUALIFIER.match(text)
-    qualifier = q.group("q").lower() if q else ""
-    rest = text[q.end():] if q else text
-    if _VAGUE_NUMBER.match(rest):
-        return None, qualifier
-    m = _NUMBER.search(rest)
-    if not m:
-        return None, qualifier
-    raw = m.group("n").lower()
-    if raw in _WORDS:
-        value = float(_WORDS[raw])
-    else:
-        raw = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else raw.replace(",", ".")
-        try:
-            value = float(raw)
-        except ValueError:
-            return None, qualifier
-    if m.group("s"):
-        value *= _SCALES[m.group("s").lower()]
-    return value, qualifier
-
-
-def parse_duration(match: re.Match[str]) -> float:
-    """Days in a ``_DURATION`` match ("eight-day" -> 8, "more than a year" -> 365)."""
-    unit = (match.group("u") or match.group("u2")).lower()
-    n = match.group("n")
-    count = 1.0 if n is None else (float(n) if n[0].isdigit() else float(_WORDS[n.lower()]))
-    return count * _UNIT_DAYS[unit]
 
 
 # --- the parser ------------------------------------------------------------------------------
@@ -208,71 +136,6 @@ def infer_report_date(article: Article, doc, year: int | None = None, removed=No
     return floor, True
 
 
-# --- attribution -----------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    speaker: str
-    certainty: str   # "fact" | "attributed" | "unconfirmed" | "denied"
-
-
-# A speaker named in more words than this is a mis-parse (a clause taken for the subject).
-MAX_SPEAKER_WORDS = 8
-_TRAILING_SAY = re.compile(r",\s*([A-Za-z][^,\"“”]{1,60}?)\s+(?:say|says|said|report|reported|claim|claimed)\.?$")
-
-
-def _phrase(token, verb=None) -> str:
-    """The noun phrase headed by ``token``, cut at a comma or relative clause, at most 10 words.
-
-    When the phrase runs straight into ``verb``, names the parser left outside the subtree are
-    kept ("the television station al-Mayadeen said").
-    """
-    words = []
-    tokens = list(token.subtree)
-    if verb is not None and token.i < verb.i and verb.i - token.left_edge.i <= MAX_SPEAKER_WORDS + 2:
-        between = token.doc[token.right_edge.i + 1:verb.i]
-        if all(t.pos_ in {"PROPN", "PUNCT"} and t.text not in {",", "(", "—"} for t in between):
-            tokens += list(between)
-    for t in tokens:
-        if t.i > token.i and (t.text in {",", "(", "—", "–"} or t.dep_ in {"relcl", "acl"}):
-            break
-        words.append(t.text_with_ws)
-    text = "".join(words).strip().strip(",")
-    return " ".join(text.split()[:10])
-
-
-def attribute(span, previous: Attribution | None = None) -> Attribution:
-    """Who vouches for the sentence ``span`` and how sure it is stated."""
-    text = span.text
-    speaker = ""
-    tail = _TRAILING_SAY.search(text)
-    if tail:
-        speaker = tail.group(1)
-    for t in span if not speaker else ():
-        if t.lemma_.lower() == "accord" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
-            obj = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
-            if obj:
-                speaker = _phrase(obj[0])
-                break
-        if t.pos_ == "VERB" and t.lemma_.lower() in _SAY_VERBS:
-            subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subj and len(_phrase(subj[0], t).split()) <= MAX_SPEAKER_WORDS:
-                speaker = _phrase(subj[0], t)
-                break
-    if speaker.lower() in {"he", "she", "they", "it", "we", "i"} and previous and previous.speaker:
-        speaker = previous.speaker
-    quoted = text.lstrip()[:1] in {'"', "“"}
-    if not speaker and quoted and previous and previous.speaker:
-        speaker = previous.speaker
-    if _DENIED.search(text):
-        return Attribution(speaker, "denied")
-    if _UNCONFIRMED.search(text):
-        return Attribution(speaker, "unconfirmed")
-    if speaker or quoted:
-        return Attribution(speaker or "unnamed (quoted)", "attributed")
-    return Attribution("", "fact")
-
-
 # --- figures ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +177,10 @@ def _predicate(token) -> tuple[str, object]:
                     if p.dep_ == "pobj" and _group(_lemma(p), PREDICATES) == "controlled":
                         return "controlled", t
         if t.pos_ == "VERB" and _lemma(t) not in {"be", "have"} | _SAY_VERBS:
-            return _lemma(t), t
+            # "voted against" and "voted present" count different things
+            how = [c.lower_ for c in t.children if c.dep_ in {"prep", "prt", "oprd", "acomp", "advmod"}
+                   and c.i > token.i][:1]
+            return " ".join([_lemma(t), *how]), t
     return "", None
 
 
@@ -337,6 +203,27 @@ def _scope(verb) -> str:
         if c.pos_ == "NOUN":
             return _lemma(c)
     return ""
+
+
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|and)\s*\$?\d|^\s*or (?:less|more|fewer|under|above)\b", re.I)
+
+
+def _is_range_or_threshold(doc, start: int, end: int, qualifier: str) -> bool:
+    """A figure that is one end of a range or an income/price threshold, not a stated value."""
+    text = doc.text
+    if _RANGE_AFTER.match(text[end:end + 14]) or re.search(r"\b(?:from|between)\s*$", text[max(0, start - 9):start]):
+        return True
+    money = bool(re.search(r"[$£€]", text[max(0, start - 1):end]))
+    return money and (qualifier in _BOUNDS or bool(
+        re.search(r"\b(?:up to|over|under|less than|more than)\s*\$?$", text[max(0, start - 12):start])
+        or re.search(r"\bor (?:less|more)\b", text[end:end + 40])))
+
+
+def _is_remainder(number, noun) -> bool:
+    """ "the other three Americans": the rest of a group, not the group's count."""
+    before = [t.lower_ for t in number.doc[max(0, number.i - 2):number.i]]
+    return "other" in before and "the" in before or any(
+        c.lower_ in {"remaining", "rest"} for c in noun.children)
 
 
 def _of_object(token) -> tuple[str, str]:
@@ -457,6 +344,8 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         value, q = parse_number(text)
         if value is None or (value == 1 and not re.search(r"\d", text)):
             continue   # vague ("hundreds") or "one of ..."
+        if _is_range_or_threshold(doc, start, end, q):
+            continue   # "$1.6 million to $10 million", "earning less than $25,000": not one value
         if ent.label_ == "MONEY":
             pred, _ = _predicate(ent.root)
             if pred:
@@ -465,12 +354,10 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         noun = ent.root.head if ent.root.dep_ in {"nummod", "quantmod"} else None
         if noun is not None and noun.dep_ == "nummod":
             noun = noun.head      # "Some 2,500 to 4,000 civilians"
-        if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or _lemma(noun) in _UNIT_DAYS:
-            continue
-        if ent.label_ == "QUANTITY":
-            unit_key = ("quantity", _lemma(noun))
-        else:
-            unit_key = ("count", NOUNS.get(_lemma(noun), _lemma(noun)))
+        if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or _lemma(noun) in _UNIT_DAYS
+                or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or _is_remainder(ent.root, noun)):
+            continue   # units ("400g") measure amounts, not things counted; "the other three"
+        unit_key = ("count", NOUNS.get(_lemma(noun), _lemma(noun)))
         anchor = noun.head if noun.dep_ == "conj" else noun
         pred, verb = _predicate(anchor)
         if not pred:

@@ -19,14 +19,18 @@ from .types import Article, Origin, Sentence
 
 # Credit lines that say an agency wrote (part of) the article, by agency. A bare mention of an
 # agency ("AFP reported earlier") is also a credit: the passage is that agency's copy.
+# Photo credits ("(AP Photo/...)") and a bare "(AP)" after a caption do not count: outlets buy
+# agency photos for their own stories (multinews-4679, -23526: Washington Post text, AP photos).
+# A dateline credit is followed by a dash: "BEIRUT (AP) —".
+_DATELINE = r"\((?:{0})\)\s*[-—–]|^\s*\((?:{0})\)"
 WIRE_CREDITS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("AFP", re.compile(r"\(AFP\)|\bAFP\s+(?:contributed|reported|said)|\b(?:told|to|by)\s+AFP\b"
-                       r"|\bAgence France[- ]Presse\b|\bAFP (?:Photo|PHOTO)\b")),
-    ("AP", re.compile(r"\((?:AP|The Associated Press)\)|\(AP Photo\b|\bAP Photo/|\bAssociated Press"
+    ("AFP", re.compile(_DATELINE.format("AFP") + r"|\bAFP\s+(?:contributed|reported)|\b(?:told|to)\s+AFP\b"
+                       r"|\bAgence France[- ]Presse (?:contributed|reported)", re.M)),
+    ("AP", re.compile(_DATELINE.format("AP|The Associated Press") + r"|\bAssociated Press"
                       r"(?: writers?)? contributed|\b(?:told|to|provided) (?:The|the) Associated Press\b"
-                      r"|\btold (?:the )?AP\b|\bAP's reporting\b")),
-    ("Reuters", re.compile(r"\(Reuters\)|\bReuters contributed|\b(?:told|to)\s+Reuters\b"
-                           r"|\bReporting by\b.{0,80}\bEditing by\b", re.S)),
+                      r"|\btold (?:the )?AP\b|\bAP's reporting\b", re.M)),
+    ("Reuters", re.compile(_DATELINE.format("Reuters") + r"|\bReuters contributed|\b(?:told|to)\s+Reuters\b"
+                           r"|\bReporting by\b.{0,80}\bEditing by\b", re.S | re.M)),
 )
 
 # Two sentences at or above this rapidfuzz ratio (0-100) are the same text, lightly edited
@@ -73,8 +77,8 @@ def shared_sentences(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[tuple
     """Pairs of near-identical sentences of two articles (each sentence used once), best first."""
     from rapidfuzz import fuzz, process
 
-    left = [s for s in a if len(s.text.split()) >= MIN_COPY_WORDS]
-    right = [s for s in b if len(s.text.split()) >= MIN_COPY_WORDS]
+    left = [s for s in a if _is_own_text(s)]
+    right = [s for s in b if _is_own_text(s)]
     if not left or not right:
         return []
     scores = process.cdist([_norm(s.text) for s in left], [_norm(s.text) for s in right],
@@ -86,6 +90,11 @@ def shared_sentences(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[tuple
         used.update({i, ("r", j)})
         pairs.append((left[i], right[j], float(scores[i, j])))
     return pairs
+
+
+def _is_own_text(s: Sentence) -> bool:
+    # A quotation proves nothing about origin: every outlet quotes the same statement or tweet.
+    return len(s.text.split()) >= MIN_COPY_WORDS and not re.search(r'["“”]', s.text)
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})

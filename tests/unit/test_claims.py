@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from newsbrief.claims import extract, parse_duration, parse_number, _DURATION
+from newsbrief.claims import extract
+from newsbrief.quantities import _DURATION, parse_duration, parse_number
 from newsbrief.conflicts import relate_sources
 from newsbrief.segment import segment
 from newsbrief.types import Article, Brief

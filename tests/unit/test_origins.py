@@ -30,7 +30,8 @@ def test_every_article_is_in_exactly_one_origin(example_articles):
 
 def test_wire_credit_found_in_lines_clean_removed():
     a = Article("a", "Troops advanced into the district, an activist said.", removed=("BEIRUT (AP) —",))
-    assert wire_credits(a) == {"AP": "(AP)"}
+    assert list(wire_credits(a)) == ["AP"]
+    assert wire_credits(Article("b", "A caption of a photo. (AP) The story goes on here.")) == {}
 
 
 SHARED = ("The ministry said on Tuesday that the new bridge will open to traffic in the spring of next year. "

@@ -1,0 +1,71 @@
+"""Figures as written into values: "more than 100,000" -> (100000.0, "more than"), "eight-day" -> 8 days.
+
+Pure text functions used by ``claims``; no parser needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+_QUALIFIER = re.compile(
+    r"^(?P<q>more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
+    r"roughly|near|less than|fewer than|under|an estimated|close to)\s+", re.I)
+_BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12})
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12}
+_NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+                     + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|mn|bn|m|b)\b)?", re.I)
+# "hundreds", "dozens": a reader cannot check them against a figure.
+_VAGUE_NUMBER = re.compile(r"^(?:hundreds|thousands|dozens|scores|tens of thousands|millions|several|many)\b", re.I)
+
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_DURATION = re.compile(
+    r"(?:(?P<q>more than|over|nearly|almost|near|about|around|some|at least|less than|under|just over)\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"eighteen|twenty|thirty|forty|fifty)[\s-](?P<u>hour|day|week|month|year)s?(?P<adj>-long|-old)?\b"
+    r"|\b(?P<u2>day|week|month|year)-long\b", re.I)
+_SHARE = re.compile(r"\b(?P<q>almost|nearly|virtually|about|around)?\s*(?P<w>all|most|half)\s+of\b", re.I)
+_SHARE_VALUE = {"all": 100.0, "most": 75.0, "half": 50.0}
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_number(text: str) -> tuple[float | None, str]:
+    """Value and qualifier of a figure as written: "more than 100,000" -> (100000.0, "more than").
+
+    Returns (None, qualifier) for vague figures ("hundreds") and text without a number.
+    """
+    text = " ".join(text.split())
+    q = _QUALIFIER.match(text)
+    qualifier = q.group("q").lower() if q else ""
+    rest = text[q.end():] if q else text
+    if _VAGUE_NUMBER.match(rest):
+        return None, qualifier
+    m = _NUMBER.search(rest)
+    if not m:
+        return None, qualifier
+    raw = m.group("n").lower()
+    if raw in _WORDS:
+        value = float(_WORDS[raw])
+    else:
+        raw = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else raw.replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            return None, qualifier
+    if m.group("s"):
+        value *= _SCALES[m.group("s").lower()]
+    return value, qualifier
+
+
+def parse_duration(match: re.Match[str]) -> float:
+    """Days in a ``_DURATION`` match ("eight-day" -> 8, "more than a year" -> 365)."""
+    unit = (match.group("u") or match.group("u2")).lower()
+    n = match.group("n")
+    count = 1.0 if n is None else (float(n) if n[0].isdigit() else float(_WORDS[n.lower()]))
+    return count * _UNIT_DAYS[unit]
