@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
 
 from .clean import is_junk_sentence
 from .settings import SegmentSettings
@@ -12,11 +12,16 @@ from .types import Article, Sentence
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-@lru_cache(maxsize=1)
-def _splitter():
-    import pysbd  # rule-based, survives U.N., Gen., initials, numbers and quotes
+_local = threading.local()
 
-    return pysbd.Segmenter(language="en", clean=False)
+
+def _splitter():
+    """This thread's pysbd segmenter: a Segmenter keeps per-call state, so threads must not share one."""
+    if not hasattr(_local, "segmenter"):
+        import pysbd  # rule-based, survives U.N., Gen., initials, numbers and quotes
+
+        _local.segmenter = pysbd.Segmenter(language="en", clean=False)
+    return _local.segmenter
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -32,3 +32,13 @@ def test_candidates_exclude_fragments_and_questions():
                              "The army said it had taken the district after a month of fighting.")
     flags = [is_candidate(s) for s in segment(a)]
     assert flags == [False, False, True]
+
+
+def test_splitting_is_safe_across_threads(example_articles):
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = [split_sentences(a.text) for a in example_articles]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(5):
+            got = list(pool.map(split_sentences, [a.text for a in example_articles]))
+            assert got == expected
