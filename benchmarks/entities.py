@@ -5,6 +5,10 @@
 Labels: tests/data/labels/entities_pairs.json (pairs of spellings in the example and in
 ../shared/data/multinews-dev.jsonl clusters, each with a reason) and
 tests/data/labels/timeline_homs.json (date phrases of the example with their true dates).
+Held-out (labelled without looking at the system's output, never used to tune it):
+tests/data/labels/entities_heldout.json (pairs in 8 MultiLing clusters) and
+tests/data/labels/timeline_multiling.json (date phrases of the 10 MultiLing clusters, each
+resolved against the article's own date line).
 A pair is predicted "same" when both spellings end up variants of one entity; a spelling
 the pipeline did not find counts as not merged (it hurts recall).
 """
@@ -15,6 +19,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +34,11 @@ from results_file import write_section  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "labels"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+MULTILING = ROOT / "tests" / "data" / "multiling2011-en.jsonl"
+
+
+def _multiling() -> dict:
+    return {r["id"]: r for r in map(json.loads, MULTILING.open(encoding="utf-8"))}
 
 
 def _articles(cluster: str, multinews: dict) -> list[Article]:
@@ -39,11 +49,14 @@ def _articles(cluster: str, multinews: dict) -> list[Article]:
     return [a for a in out if isinstance(a, Article)]
 
 
-def bench_merging(use_model: bool) -> tuple[dict, list[str]]:
-    pairs = json.loads((LABELS / "entities_pairs.json").read_text())["pairs"]
+def bench_merging(use_model: bool, labels: str = "entities_pairs.json") -> tuple[dict, list[str]]:
+    pairs = json.loads((LABELS / labels).read_text())["pairs"]
+    doubtful = sum(p.get("same") is None for p in pairs)
+    pairs = [p for p in pairs if p.get("same") is not None]
     multinews = {}
     if MULTINEWS.exists():
         multinews = {r["id"]: r for r in map(json.loads, MULTINEWS.open(encoding="utf-8"))}
+    multinews.update(_multiling())
     by_cluster = defaultdict(list)
     for p in pairs:
         by_cluster[p["cluster"]].append(p)
@@ -68,7 +81,7 @@ def bench_merging(use_model: bool) -> tuple[dict, list[str]]:
                               f"{'merged' if said else 'not merged'}"
                               f"{' (not found)' if ea is None or eb is None else ''}")
     return {"pairs": tp + fp + fn + tn, "clusters": len(by_cluster), "tp": tp, "fp": fp, "fn": fn,
-            "tn": tn, "missing": missing,
+            "tn": tn, "missing": missing, "doubtful": doubtful,
             "precision": tp / (tp + fp) if tp + fp else 0.0, "recall": tp / (tp + fn) if tp + fn else 0.0}, errors
 
 
@@ -86,11 +99,60 @@ def bench_dates() -> tuple[dict, list[str]]:
     return {"phrases": len(labels), "correct": right, "accuracy": right / len(labels)}, errors
 
 
+def _week_ok(label: dict, got: str) -> bool:
+    lo, hi = label["week"]
+    if len(got) == 10:
+        return lo <= got <= hi
+    return len(got) == 7 and lo[:7] == hi[:7] == got
+
+
+def bench_dates_multiling() -> tuple[dict, list[str]]:
+    """Held-out: MultiLing phrases, against the date line (label) and end to end (ingested date)."""
+    from newsbrief import timeline
+    labels = json.loads((LABELS / "timeline_multiling.json").read_text())["dates"]
+    data = _multiling()
+    refs = {}
+    for cid in {d["cluster"] for d in labels}:
+        arts = _articles(cid, data)
+        refs[cid] = {k: v.date for k, v in article_dates(arts).items()}
+    pattern = getattr(timeline, "_PHRASE", None)
+    out = {"phrases": len(labels), "clusters": len({d["cluster"] for d in labels})}
+    errors = []
+    for mode in ("date line", "end to end"):
+        right = resolved = coarser = found = 0
+        for d in labels:
+            ref = date.fromisoformat(d["article_date"]) if mode == "date line" else refs[d["cluster"]].get(str(d["doc"]))
+            r = resolve_date(d["phrase"], ref)
+            got = r.date if r else None
+            ok = got == d["expected"] or (got is not None and d["precision"] == "week" and _week_ok(d, got))
+            resolved += got is not None
+            right += ok
+            coarser += (not ok) and got is not None and d["expected"].startswith(got)
+            if mode == "date line":
+                text = data[d["cluster"]]["documents"][d["doc"]]
+                at = text.find(d["phrase"])
+                hit = pattern is not None and any(m.start() < at + len(d["phrase"]) and m.end() > at
+                                                   for m in pattern.finditer(text))
+                found += hit
+                if not ok:
+                    errors.append(f"{d['cluster']}/{d['doc']} ({d['article_date']}): {d['phrase']!r} expected "
+                                  f"{d['expected']} ({d['precision']}), got {got}"
+                                  f"{'' if hit else '; the timeline regex does not find it in the text'}")
+        out[mode] = {"right": right, "resolved": resolved, "coarser": coarser,
+                     "precision": right / resolved if resolved else 0.0, "recall": right / len(labels)}
+        if mode == "date line":
+            out["found"] = found
+    return out, errors
+
+
 def main() -> None:
     t = time.time()
     model, model_err = bench_merging(True)
     fallback, _ = bench_merging(False)
     dates, date_err = bench_dates()
+    held, held_err = bench_merging(True, "entities_heldout.json")
+    held_fb, _ = bench_merging(False, "entities_heldout.json")
+    mdates, mdate_err = bench_dates_multiling()
     md = [
         "## entities: spelling-variant merging and date resolution",
         "",
@@ -112,6 +174,35 @@ def main() -> None:
         f"{dates['correct']}/{dates['phrases']} = {dates['accuracy']:.2f}. No multinews-dev cluster is "
         "date-labelled yet: Multi-News documents carry no publication dates.",
         *(f"- {e}" for e in date_err),
+        "",
+        "### held-out",
+        "",
+        f"Merging on {held['pairs']} held-out pairs from {held['clusters']} MultiLing clusters "
+        f"(tests/data/labels/entities_heldout.json; labelled before running the pipeline on them, "
+        f"{held['doubtful']} doubtful pairs not scored):",
+        "",
+        "| mentions from | pairs | precision | recall | TP | FP | FN | TN | spellings not found |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        *(f"| held-out, {name} | {m['pairs']} | {m['precision']:.2f} | {m['recall']:.2f} | {m['tp']} | {m['fp']} | "
+          f"{m['fn']} | {m['tn']} | {m['missing']} |"
+          for name, m in (("spaCy en_core_web_sm 3.8.0", held), ("capitalised phrases (no model)", held_fb))),
+        "",
+        "Errors (held-out, spaCy):",
+        *(f"- {e}" for e in held_err),
+        "",
+        f"Date resolution on {mdates['phrases']} held-out phrases of {mdates['clusters']} MultiLing clusters "
+        "(tests/data/labels/timeline_multiling.json). Precision = right among phrases resolved; recall = right "
+        "among all labelled; 'coarser' = resolved to a consistent but less precise date (counted wrong). "
+        f"The timeline's phrase regex finds {mdates['found']}/{mdates['phrases']} of the labelled phrases in the text.",
+        "",
+        "| reference date | phrases | resolved | right | coarser | precision | recall |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        *(f"| held-out, {mode} | {mdates['phrases']} | {m['resolved']} | {m['right']} | {m['coarser']} | "
+          f"{m['precision']:.2f} | {m['recall']:.2f} |"
+          for mode, m in (("article's date line", mdates["date line"]), ("end to end (ingest + article_dates)", mdates["end to end"]))),
+        "",
+        "Errors (against the date line):",
+        *(f"- {e}" for e in mdate_err),
         "",
         "Caveats: the candidate pairs were proposed by a broad generator and labelled by one person; "
         "recall counts only labelled pairs, so misses the generator never proposed are not counted.",
