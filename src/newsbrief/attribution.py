@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SAY_VERBS = {"say", "tell", "report", "claim", "estimate", "warn", "accuse", "announce", "confirm",
+SAY_VERBS = {"say", "tell", "report", "claim", "estimate", "warn", "accuse", "announce", "confirm",
               "deny", "add", "insist", "allege", "state", "note", "crow", "believe", "write", "quote",
               "assert", "maintain", "suggest", "indicate", "declare"}
 
@@ -67,7 +67,7 @@ def attribute(span, previous: Attribution | None = None) -> Attribution:
             if obj:
                 speaker = _phrase(obj[0])
                 break
-        if t.pos_ == "VERB" and t.lemma_.lower() in _SAY_VERBS:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SAY_VERBS:
             subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj and len(_phrase(subj[0], t).split()) <= MAX_SPEAKER_WORDS:
                 speaker = _phrase(subj[0], t)

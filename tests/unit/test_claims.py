@@ -8,7 +8,7 @@ import re
 import pytest
 
 from newsbrief.claims import extract
-from newsbrief.quantities import _DURATION, parse_duration, parse_number
+from newsbrief.quantities import DURATION, parse_duration, parse_number
 from newsbrief.conflicts import relate_sources
 from newsbrief.segment import segment
 from newsbrief.types import Article, Brief
@@ -42,7 +42,7 @@ def test_parse_number(text, value, qualifier):
     ("eight-day", 8), ("more than a year", 365), ("near 2-year", 730), ("month-long", 30), ("28-month", 840),
 ])
 def test_parse_duration(text, days):
-    assert parse_duration(_DURATION.search(text)) == days
+    assert parse_duration(DURATION.search(text)) == days
 
 
 def _by_topic(brief):

@@ -1,0 +1,238 @@
+"""Spellings of one name: transliteration keys and the decision for a pair of spellings.
+
+Reports spell names transliterated from Arabic, Russian, Ukrainian or Chinese differently
+("Khaldiyeh" / "Khalidiya", "Hezbollah" / "Hizbollah"). ``match_names`` decides one pair with
+its evidence; ``candidate_pairs`` finds the few pairs of a story worth asking about, so that
+merging stays fast on stories with thousands of names. Pure text functions; ``entities``
+groups mentions with them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Entity types whose names can be compared (a person's name is never a place's spelling).
+TYPE_GROUP = {"PERSON": "person", "ORG": "group", "NORP": "group",
+              "GPE": "place", "LOC": "place", "FAC": "place", "NAME": "any"}
+
+# Two spellings whose transliteration keys are at least this similar (rapidfuzz ratio,
+# 0-100) are the same name. 88 keeps "Jouret al-Shiyah"/"Jour al-Chiya" (88) together and
+# "Qusayr"/"Qussur" (two different places, 73) apart; measured in benchmarks/entities.py.
+FUZZY_SAME = 88
+# Between this and FUZZY_SAME a pair is merged only when the two spellings share context
+# words; otherwise it is reported as a possible match.
+FUZZY_POSSIBLE = 80
+# Share of context stems (Jaccard) two borderline spellings must have in common to merge:
+# names of one place in one story co-occur with the same verbs and places.
+CONTEXT_SAME = 0.12
+# Keys this short are too ambiguous for fuzzy matching ("Jobar" vs "Jabar").
+MIN_FUZZY_LEN = 6
+# Same consonant skeleton is enough when the vowel-keeping keys are this similar: skeletons
+# alone conflate different short names ("Qusayr" and "Qussur" are both "ksr").
+SKELETON_MIN_RATIO = 80
+
+# Titles and honorifics dropped before comparing names ("President Bashar Assad").
+TITLES = frozenset("""president prime minister king queen prince princess sheikh sheik emir
+gen general col colonel lt maj major capt captain sgt mr mrs ms dr prof sen senator rep gov
+governor mayor judge justice pope imam ayatollah chancellor secretary premier foreign defence
+defense interior chief commander""".split())
+# Particles inside names that vary or vanish between transliterations (al-, el-, Bin/Ben/Ibn)
+# and function words inside organisation names.
+CONNECTORS = frozenset("al el ul ad ar as ash at az an bin ben ibn bint the of for and de du la le".split())
+# Trailing nouns that name the kind of place, not the place ("Khaldiyeh district").
+DESIGNATORS = frozenset("district neighbourhood neighborhood area quarter city".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The decision for one pair of spellings."""
+
+    kind: str          # "same" | "possible" | "different"
+    rule: str          # which rule decided, with its score
+    score: float = 0.0
+
+
+# --- normalisation ------------------------------------------------------------------------
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=16384)
+def fold_token(token: str) -> str:
+    s = re.sub(r"(?:iyyah|iyyeh|iyya|iyeh|iyah|iya|ieh|iah|eh|ah)$", "ia", token)   # feminine endings
+    for a, b in (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "j"), ("dj", "j"),
+                 ("dh", "d"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"),
+                 ("oo", "u"), ("ee", "i"), ("w", "u")):
+        s = s.replace(a, b)
+    s = s.translate(str.maketrans("eoy", "iui"))      # vowel classes that vary most
+    return re.sub(r"(.)\1+", r"\1", s)                 # doubled letters
+
+
+@lru_cache(maxsize=16384)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The comparable words of a name: lower-cased ASCII, titles, particles and designators out."""
+    words = [w for w in re.split(r"[\s\-‐–]+", _ascii(name).replace("'", "").replace("’", "")) if w]
+    words = [re.sub(r"[^a-z0-9]", "", w) for w in words]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in TITLES:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in DESIGNATORS:
+        words.pop()
+    kept = [w for w in words if w not in CONNECTORS]
+    if len(kept) >= 3:
+        kept = [w for w in kept if len(w) > 1] or kept    # middle initials: "Donald J. Trump"
+    return tuple(kept or words)
+
+
+@lru_cache(maxsize=16384)
+def translit_key(name: str) -> str:
+    """A spelling-tolerant key that keeps the vowels' classes: "Khaldiyeh" -> "kaldia".
+
+    "Hezbollah"/"Hizbollah", "Bab Hud"/"Bab Houd" and "Bashar al-Assad"/"President Bashar
+    Assad" share a key.
+    """
+    return " ".join(fold_token(t) for t in name_tokens(name))
+
+
+@lru_cache(maxsize=16384)
+def skeleton(name: str) -> str:
+    """The consonants of ``translit_key``: "Khaldiyeh" and "Khalidiya" are both "kld"."""
+    return re.sub(r"[aeiou]", "", translit_key(name))
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in CONNECTORS]
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return len(words) >= 2 and initials == letters
+
+
+def _is_transposition(a: str, b: str) -> bool:
+    """Same letters in another order, same first and last letter: a typo ("Khadiliya")."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return (a != b and len(a) >= MIN_FUZZY_LEN and sorted(a) == sorted(b)
+            and a[0] == b[0] and a[-1] == b[-1])
+
+
+def compatible(label_a: str, label_b: str) -> bool:
+    ga, gb = TYPE_GROUP.get(label_a, "any"), TYPE_GROUP.get(label_b, "any")
+    return ga == gb or "any" in (ga, gb)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
+                context_a: frozenset[str] = frozenset(),
+                context_b: frozenset[str] = frozenset()) -> Match:
+    """Decide whether two spellings name the same entity, and say why.
+
+    Args:
+        a, b: the spellings, as written ("Khaled Bin Walid Mosque").
+        label_a, label_b: their entity types (spaCy labels); fuzzy rules need compatible ones.
+        context_a, context_b: content stems around their mentions, for borderline scores.
+
+    Returns:
+        ``Match("same" | "possible" | "different", rule, score)``. Short forms ("Assad") are
+        decided by ``merge_mentions``, which sees all the candidates.
+    """
+    from rapidfuzz import fuzz
+
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return Match("same", f"acronym: {min(a, b, key=len)!r} = initials of {max(a, b, key=len)!r}", 1.0)
+    ka, kb = translit_key(a), translit_key(b)
+    if not ka or not kb:
+        return Match("different", "no comparable words")
+    if ka == kb:
+        return Match("same", f"same transliteration key {ka!r}", 1.0)
+    ratio = fuzz.ratio(ka, kb)
+    ta, tb = ka.split(), kb.split()
+    if set(ta) < set(tb) or set(tb) < set(ta):
+        # "Syrian Army" / "Free Syrian Army": a name plus words is another name, or a short
+        # form that merge_mentions decides with all candidates in view
+        return Match("different", "one name adds words to the other", ratio / 100)
+    if len(ta) != len(tb) and min(len(ka), len(kb)) < MIN_FUZZY_LEN:
+        return Match("different", f"different words ({ratio:.0f})", ratio / 100)
+    if len(ta) == len(tb) >= 2 and compatible(label_a, label_b):
+        differ = [(x, y) for x, y in zip(ta, tb) if x != y]
+        if len(differ) == 1 and min(map(len, differ[0])) >= 3 and (
+                differ[0][0].startswith(differ[0][1]) or differ[0][1].startswith(differ[0][0])):
+            x, y = differ[0]
+            return Match("same", f"same words but one shortened ({x!r} / {y!r})", ratio / 100)
+    if (skeleton(a) == skeleton(b) and ratio >= SKELETON_MIN_RATIO and compatible(label_a, label_b)
+            and min(len(ka), len(kb)) >= MIN_FUZZY_LEN):
+        return Match("same", f"same consonants {skeleton(a)!r}, spelling similarity {ratio:.0f}", ratio / 100)
+    if len(ta) == len(tb) >= 2:
+        worst = min(fuzz.ratio(x, y) for x, y in zip(ta, tb))
+        if worst < FUZZY_POSSIBLE:
+            # "Ohio State University" / "Penn State University": shared words hide a different one
+            return Match("different", f"a word differs (similarity {worst:.0f})", ratio / 100)
+    if _is_transposition(ka, kb) and compatible(label_a, label_b):
+        return Match("same", f"letters transposed ({ka!r} / {kb!r}): a typo", ratio / 100)
+    if min(len(ka), len(kb)) < MIN_FUZZY_LEN or not compatible(label_a, label_b):
+        return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
+    if ratio >= FUZZY_SAME:
+        return Match("same", f"spelling similarity {ratio:.0f}", ratio / 100)
+    if ratio >= FUZZY_POSSIBLE:
+        overlap = _jaccard(context_a, context_b)
+        if overlap >= CONTEXT_SAME:
+            return Match("same", f"spelling similarity {ratio:.0f} and shared context {overlap:.2f}", ratio / 100)
+        return Match("possible", f"spelling similarity {ratio:.0f}, little shared context {overlap:.2f}",
+                     ratio / 100)
+    return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
+
+
+@lru_cache(maxsize=16384)
+def folded(name: str) -> tuple[str, ...]:
+    return tuple(fold_token(t) for t in name_tokens(name))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
+
+
+def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of ``names`` that ``match_names`` could call "same" or "possible".
+
+    Every rule of ``match_names`` but the acronym needs a spelling similarity of at least
+    ``min(FUZZY_POSSIBLE, SKELETON_MIN_RATIO)``, a shared word (one word shortened) or the same
+    letters (a transposition); pairs with none of these are "different" without asking. The
+    similarity matrix is computed in C (rapidfuzz), so a story of thousands of names stays fast.
+    """
+    from rapidfuzz import fuzz, process
+
+    keys = [translit_key(n) for n in names]
+    pairs: set[tuple[int, int]] = set()
+    if len(names) > 1:
+        cutoff = min(FUZZY_POSSIBLE, SKELETON_MIN_RATIO)
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff, dtype="uint8")
+        for i, j in zip(*scores.nonzero()):
+            if i < j:
+                pairs.add((int(i), int(j)))
+    by_token: dict[str, list[int]] = defaultdict(list)
+    by_letters: dict[str, list[int]] = defaultdict(list)
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        if len(k.split()) >= 2:
+            for t in set(k.split()):
+                by_token[t].append(i)
+        by_letters["".join(sorted(k.replace(" ", "")))].append(i)
+        if _initials(names[i]):
+            by_initials[_initials(names[i])].append(i)
+    for group in (*by_token.values(), *by_letters.values()):
+        pairs.update((a, b) for x, a in enumerate(group) for b in group[x + 1:])
+    for i, n in enumerate(names):
+        letters = n.replace(".", "")
+        if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
+            pairs.update((min(i, j), max(i, j)) for j in by_initials.get(letters, ()) if j != i)
+    return sorted(pairs)
