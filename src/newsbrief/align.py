@@ -111,19 +111,37 @@ def _dice(inter: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return dice, present
 
 
+def _cosine(sentences: Sequence[Sentence], embeddings: Embeddings) -> tuple[np.ndarray, np.ndarray]:
+    """Embedding cosine of every pair, and where it is known (both sentences embedded)."""
+    n = len(sentences)
+    row = {sid: k for k, sid in enumerate(embeddings.ids)}
+    at = np.array([row.get(s.id, -1) for s in sentences])
+    has = at >= 0
+    vectors = np.zeros((n, embeddings.vectors.shape[1]), dtype=np.float32)
+    vectors[has] = embeddings.vectors[at[has]]
+    cos = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    return cos, (has[:, None] & has[None, :])
+
+
 def similarity(sentences: Sequence[Sentence], embeddings: Embeddings,
                settings: AlignSettings = AlignSettings()) -> np.ndarray:
-    """Pairwise similarity in [0, 1] of ``sentences`` (rows of ``embeddings`` in the same order)."""
+    """Pairwise similarity in [0, 1] of ``sentences``.
+
+    ``embeddings`` may cover only some of the sentences (embedding is the expensive step, so
+    the pipeline embeds only those that can be selected). For a pair with a sentence left
+    unembedded, the meaning signal is left out of the average like an absent name or number,
+    and the words, names and numbers decide.
+    """
     if not sentences:
         return np.zeros((0, 0), dtype=np.float32)
-    cos = np.clip(embeddings.vectors @ embeddings.vectors.T, 0.0, 1.0)
+    cos, cos_present = _cosine(sentences, embeddings)
     texts = [s.text for s in sentences]
     words, words_present = _dice(*_overlap_matrix([content_stems(t) for t in texts]))
     ents, ents_present = _dice(*_overlap_matrix([names(t) for t in texts]))
     nums, nums_present = _dice(*_overlap_matrix([numbers(t) for t in texts]))
-    num = (settings.embedding_weight * cos + settings.lexical_weight * words
+    num = (settings.embedding_weight * cos * cos_present + settings.lexical_weight * words
            + settings.entity_weight * ents * ents_present + settings.number_weight * nums * nums_present)
-    den = (settings.embedding_weight + settings.lexical_weight * 1.0
+    den = (settings.embedding_weight * cos_present + settings.lexical_weight * 1.0
            + settings.entity_weight * ents_present + settings.number_weight * nums_present)
     del words_present
     return (num / den).astype(np.float32)

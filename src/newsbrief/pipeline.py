@@ -15,7 +15,7 @@ from .segment import is_candidate, segment
 from .select import cite, score, select
 from .settings import Settings
 from .timeline import build_timeline
-from .types import Article, Brief, Embeddings, Rejected
+from .types import Article, Brief, Embeddings, Rejected, Sentence, SummarySentence
 
 
 def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
@@ -33,18 +33,7 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     Raises:
         NothingToBrief: no article has a sentence fit for a summary.
     """
-    embedder = embedder or TfidfEmbedder()
-    sentences = [s for a in articles for s in segment(a, settings.segment)]
-    candidates = [i for i, s in enumerate(sentences) if is_candidate(s, settings.segment)]
-    if not candidates:
-        raise NothingToBrief("No article has a full sentence to brief "
-                             f"({len(articles)} article(s), {len(sentences)} sentence(s)).")
-    embeddings = Embeddings(tuple(s.id for s in sentences), embedder.embed([s.text for s in sentences]))
-    sim = similarity(sentences, embeddings, settings.align)
-    support = align(sentences, sim, settings.align)
-    ranked = score(sentences, embeddings, support, candidates, settings.select)
-    chosen = select(ranked, sim, settings.select)
-    summary = cite(chosen, support, {s.id: s for s in sentences})
+    sentences, summary = extract(articles, embedder=embedder, settings=settings)
     brief = Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
                   title=_title(articles))
     # Analyses that add sections to the brief, each a pure function returning a new Brief:
@@ -53,6 +42,36 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     brief = describe_entities(brief, sentences, parsed)  # who and where, spellings merged
     brief = build_timeline(brief, sentences, parsed)     # when: dated events from all sources
     return brief
+
+
+def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
+            settings: Settings = Settings()) -> tuple[list[Sentence], tuple[SummarySentence, ...]]:
+    """The extractive summary alone: every sentence of the story, and the cited summary.
+
+    What the story is about (centrality) comes from TF-IDF over all its sentences: cheap, and
+    it needs the whole text. The encoder, the expensive step, embeds only the candidates (full
+    sentences among the first ``settings.select.max_position`` of each article) to align them
+    across sources and keep repeats out; pairs with other sentences align on words, names and
+    numbers.
+
+    Raises:
+        NothingToBrief: no article has a sentence fit for a summary.
+    """
+    embedder = embedder or TfidfEmbedder()
+    sentences = [s for a in articles for s in segment(a, settings.segment)]
+    candidates = [i for i, s in enumerate(sentences)
+                  if s.index < settings.select.max_position and is_candidate(s, settings.segment)]
+    if not candidates:
+        raise NothingToBrief("No article has a full sentence to brief "
+                             f"({len(articles)} article(s), {len(sentences)} sentence(s)).")
+    topic = Embeddings(tuple(s.id for s in sentences), TfidfEmbedder().embed([s.text for s in sentences]))
+    texts = [sentences[i].text for i in candidates]
+    embeddings = Embeddings(tuple(sentences[i].id for i in candidates), embedder.embed(texts))
+    sim = similarity(sentences, embeddings, settings.align)
+    support = align(sentences, sim, settings.align)
+    ranked = score(sentences, topic, support, candidates, settings.select)
+    chosen = select(ranked, sim, settings.select)
+    return sentences, cite(chosen, support, {s.id: s for s in sentences})
 
 
 def _title(articles: Sequence[Article]) -> str:

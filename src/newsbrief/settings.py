@@ -36,6 +36,10 @@ class AlignSettings:
 @dataclass(frozen=True, slots=True)
 class SelectSettings:
     words: int = 250
+    # Only the first this-many sentences of each article can be chosen (and are embedded):
+    # news puts what matters first, and embedding is most of the time a brief takes.
+    # 10 beat 6, 15 and 20 on the even-index multinews-dev clusters (benchmarks/quality.py).
+    max_position: int = 10
     # Two candidates more similar than this say the same thing: keep only the better one.
     redundancy: float = 0.6
     # Weights of the salience score (see select.score).
