@@ -28,7 +28,7 @@ from .attribution import SAY_VERBS, Attribution, attribute
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (BOUNDS, DURATION, PERCENT, SHARE, SHARE_VALUE, UNIT_DAYS, WEEKDAYS,
                          parse_duration, parse_number)
-from .timeline import ArticleDate, article_dates
+from .dates import ArticleDate, article_dates
 from .types import Article, Citation, Claim, Origin, Sentence
 
 # --- lexicons: words that name the same measure ---------------------------------------------

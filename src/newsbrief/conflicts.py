@@ -19,7 +19,7 @@ from datetime import date
 from .claims import Extraction, Figure, extract
 from .nlp import StoryParse, ensure_parse
 from .origins import group_origins, origin_of
-from .timeline import article_dates
+from .dates import article_dates
 from .types import Agreement, Brief, Conflict, Origin, Sentence
 
 # Two counts within this relative difference are the same figure (rounding: "1.7 million" vs

@@ -1,370 +1,39 @@
 """When: dated events from every source, on one calendar.
 
-Each report dates things against its own day: "on Monday", "a month ago", "last week",
-"in June", "comes two days after". The flow:
-
-1. ``article_dates``: each article's reference date: its ``published`` date, else inferred
-   from the dates its captions and dateline give (a caption's "Monday July 29" gets its year
-   from the weekday and the years the story mentions), and across the story (reports of one
-   story are written within days of each other, so the latest such date is the reference
-   for the others). Inferred dates are marked so, with where they came from.
-2. ``resolve_date``: one phrase against one reference date, as precise as the phrase allows
-   ("in June" is a month, "on Monday" a day). Public so claims.py can date its claims the
-   same way.
-3. ``build_timeline``: every dated clause of every sentence, resolved; the same event told
-   by several sources (same date, overlapping words and names) becomes one entry citing them
-   all; ordered by date.
+1. ``article_dates`` (``dates.py``, re-exported here): each article's reference date, the
+   same one claims use, with how it was inferred.
+2. ``dated_clauses``: every dated clause of every sentence, resolved against its article's
+   date (``resolve_date``); dates that are not an event's (a byline, "posted on Saturday",
+   "figures for Saturday") are left out, and an event told with its length ("an eight-day
+   campaign", "a month-long offensive") is dated by its start.
+3. ``build_timeline``: the same event told several times becomes one entry citing them all:
+   across sources, same date and overlapping words and names; within one report, the same
+   day and a shared name (a report's account of one day); the start of a campaign, in the
+   month a vaguer report gives for it. Entries are ordered by date, precision kept visible
+   (year, month, week, day).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from typing import Literal
 
 from .align import content_stems, names
-from .types import Article, Brief, Citation, Origin, ResolvedDate, Sentence, TimelineEvent
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+from .dates import (MONTHS, WEEKDAYS, ArticleDate, article_dates, resolve_date,  # noqa: F401 (re-exported)
+                    DATE_PHRASE)
+from .types import Brief, Citation, ResolvedDate, Sentence, TimelineEvent
 
 # Two events on the same date from different sentences are one event when their words
 # (content stems) and names overlap at least this much (Dice). Low, because both must
 # already fall on the same date; checked on the example and benchmarks/entities.py.
 SAME_EVENT = 0.3
-# Reports of one story are written within days; a report's own caption or dateline date
-# older than this before the story's latest date is a photo or archive date, not its own.
-STORY_SPAN_DAYS = 10
+# A name used in at most this share of a story's sentences is specific to some events
+# (a district taken once, not the city the whole story is about).
+SPECIFIC_NAME_SHARE = 0.05
 # Longest event text shown, in words (the clause around the date, else the sentence).
 MAX_EVENT_WORDS = 30
-
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-_UNIT = r"(?:day|week|month|year)s?"
-_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-
-# Date phrases, most specific first; each alternative is tried at every position.
-_PHRASE = re.compile(
-    rf"\b(?:"
-    rf"(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"          # (Monday,) July 29, 2013
-    rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+\d{{4}}"           # 29 July 2013
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"                      # Monday July 29
-    rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"                      # 27 July
-    rf"|{_MON}\s+\d{{4}}"                                                          # March 2012
-    rf"|(?:comes?|came|coming)\s+{_NUM}\s+{_UNIT}\s+after"                       # comes two days after
-    rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|before|later)"                         # a month ago
-    rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)"
-    rf"|(?:last|this|next)\s+{_DAY}{_PART}"
-    rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}"
-    rf"|yesterday|today|tonight|tomorrow"
-    rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{_MON})\b(?!\s+\d)"       # in June
-    rf"|(?:in|since|during|by|until)\s+(?:19|20)\d{{2}}"                            # in 2011
-    rf")",
-    re.I)
-
-
-def _month(word: str) -> int:
-    w = word.lower().rstrip(".")[:3]
-    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(w))
-
-
-def _minus_months(d: date, n: int) -> date:
-    y, m = divmod(d.year * 12 + d.month - 1 - n, 12)
-    return date(y, m + 1, 1)
-
-
-def _day(d: date, note: str) -> ResolvedDate:
-    return ResolvedDate(d.isoformat(), "day", note)
-
-
-def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | None:
-    """Place a date phrase on the calendar, against the date of the report that uses it.
-
-    Weekdays and relative phrases look back from ``reference_date`` (news reports past
-    events): "Monday" is the last Monday on or before it. A phrase without a year takes the
-    reference's year, or the year before when that would put it after the reference.
-
-    Args:
-        phrase: e.g. "on Monday", "a month ago", "last week", "in June", "July 29, 2013",
-            "comes two days after" (the event after it happened that long before the report).
-        reference_date: the report's date; ``None`` resolves only phrases with a year.
-
-    Returns:
-        The date, its precision and how it was found; ``None`` when the phrase is not a date
-        or needs a reference that is missing.
-    """
-    p = " ".join(phrase.lower().replace(",", " ").split())
-    ref = reference_date
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", p)
-    if m:
-        return _day(date(int(m[1]), int(m[2]), int(m[3])), "explicit date")
-    m = (re.search(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", p)
-         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})", p))
-    if m:
-        month, day = (m[1], m[2]) if m[1][0].isalpha() else (m[2], m[1])
-        try:
-            return _day(date(int(m[3]), _month(month), int(day)), "explicit date")
-        except ValueError:
-            return None
-    m = re.search(rf"({_MON})\s+(\d{{4}})", p)
-    if m:
-        return ResolvedDate(f"{int(m[2]):04d}-{_month(m[1]):02d}", "month", "explicit month")
-    m = re.search(r"\b(?:in|since|during|by|until)\s+((?:19|20)\d{2})\b", p)
-    if m:
-        return ResolvedDate(m[1], "year", "explicit year")
-    if ref is None:
-        return None
-    m = (re.search(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", p)
-         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})", p))
-    if m:
-        month, day = (m[1], m[2]) if m[1][0].isalpha() else (m[2], m[1])
-        try:
-            d = date(ref.year, _month(month), int(day))
-        except ValueError:
-            return None
-        if d > ref + timedelta(days=STORY_SPAN_DAYS):
-            d = d.replace(year=ref.year - 1)
-        return _day(d, f"year from {ref.isoformat()}")
-    m = re.search(rf"(?:comes?|came|coming)\s+({_NUM})\s+({_UNIT})\s+after", p) or \
-        re.search(rf"({_NUM})\s+({_UNIT})\s+(?:ago|earlier|before)", p)
-    if m:
-        return _back(ref, _NUMBERS.get(m[1]) or int(m[1]), m[2].rstrip("s"), m[0])
-    m = re.search(rf"({_NUM})\s+({_UNIT})\s+later", p)
-    if m:
-        return _back(ref, -(_NUMBERS.get(m[1]) or int(m[1])), m[2].rstrip("s"), m[0])
-    m = re.search(r"(last|this|next|earlier this|later this)\s+(week|month|year)", p)
-    if m:
-        return _period(ref, m[1], m[2])
-    m = re.search(rf"(?:(last|this|next)\s+)?({_DAY})", p)
-    if m:
-        target = WEEKDAYS.index(m[2])
-        back = (ref.weekday() - target) % 7
-        if m[1] == "last" and back == 0:
-            back = 7
-        if m[1] == "next":
-            ahead = (target - ref.weekday()) % 7 or 7
-            return _day(ref + timedelta(days=ahead), f"{m[2].title()} after {ref.isoformat()}")
-        return _day(ref - timedelta(days=back),
-                    f"{m[2].title()}, the last one on or before {ref.isoformat()}")
-    for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
-        if re.search(rf"\b{word}\b", p):
-            return _day(ref + timedelta(days=delta), f"{word}, against {ref.isoformat()}")
-    m = re.search(rf"(?:in|since|during|by|until|early|late|mid-?)\s+({_MON})\b", p)
-    if m:
-        month = _month(m[1])
-        year = ref.year if month <= ref.month else ref.year - 1
-        return ResolvedDate(f"{year:04d}-{month:02d}", "month", f"month, the last one up to {ref.isoformat()}")
-    return None
-
-
-def _back(ref: date, n: int, unit: str, phrase: str) -> ResolvedDate:
-    note = f"{phrase!r} before {ref.isoformat()}" if n >= 0 else f"{phrase!r} after {ref.isoformat()}"
-    if unit == "day":
-        return _day(ref - timedelta(days=n), note)
-    if unit == "week":
-        return _day(ref - timedelta(days=7 * n), "about: " + note)
-    if unit == "month":
-        d = _minus_months(ref, n)
-        return ResolvedDate(f"{d.year:04d}-{d.month:02d}", "month", "about: " + note)
-    return ResolvedDate(f"{ref.year - n:04d}", "year", "about: " + note)
-
-
-def _period(ref: date, which: str, unit: str) -> ResolvedDate:
-    shift = {"last": 1, "next": -1}.get(which, 0)
-    if unit == "week":
-        monday = ref - timedelta(days=ref.weekday() + 7 * shift)
-        return ResolvedDate(f"{monday.year:04d}-{monday.month:02d}", "month",
-                            f"{which} week: the week of {monday.isoformat()}")
-    if unit == "month":
-        d = _minus_months(ref, shift)
-        return ResolvedDate(f"{d.year:04d}-{d.month:02d}", "month", f"{which} month, against {ref.isoformat()}")
-    return ResolvedDate(f"{ref.year - shift:04d}", "year", f"{which} year, against {ref.isoformat()}")
-
-
-# --- article dates ------------------------------------------------------------------------
-
-Basis = Literal["published", "dateline", "caption", "weekday", "origin", "story", "none"]
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleDate:
-    """The date an article's relative phrases are resolved against, and how it was found.
-
-    ``basis`` is the rule that gave it, strongest first: "published" (metadata), "dateline"
-    (a date line or dateline of the report), "caption" (the latest date in its captions, moved
-    to the weekday it says it reports on), "weekday" (the weekday it reports on, placed
-    against the story's latest explicit date), "origin" (the date of a wire copy of the same
-    text), "story" (the story's latest explicit date), "none". Everything but "published"
-    is ``inferred``.
-    """
-
-    date: date | None
-    inferred: bool
-    note: str
-    basis: Basis = "none"
-
-
-_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_COPYRIGHT = re.compile(r"©|\bcopyright\b", re.I)
-# Photos from the archive date something else than the report.
-_ARCHIVE = re.compile(r"\b(?:file|archive|archival)\s+(?:photo|image|picture|footage|video)\b", re.I)
-# Words that make a line of the text a caption (a floor for the report's date), not a dateline.
-_CAPTION_CUE = re.compile(r"\b(?:photo|image|picture|video|footage|screenshot|handout|filmed|posted on)\b", re.I)
-_DATELINE_CHARS = 200   # a dateline or date line sits in the first lines of a report
-# "BEIRUT, July 29 (Reuters) -", "Published: 29 July 2013", or a line that is only a date.
-_DATELINE = re.compile(rf"^\s*(?:[A-Z][A-Z .'-]+,\s*|(?:published|updated|last updated|posted|dated)\s*(?:on)?:?\s*)"
-                       rf"(?P<date>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
-                       rf"|^\s*(?P<line>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-                       rf"|\d{{1,2}}\s+{_MON},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))\W*$", re.I | re.M)
-# "an activist said Saturday", "said on Monday", "Saturday, activists said": the day reported on.
-_SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told|reported|announced)\s+(?:on\s+)?(?P<a>{_DAY})\b"
-                           rf"|\b(?P<b>{_DAY})\s*,?\s+(?:said|told|reported)\b", re.I)
-# An article's own caption date this much before the story's latest date is an archive
-# picture, not a recent one (reports of one story span weeks, a 2011 photo is another story).
-ARCHIVE_DAYS = 60
-
-
-def _year_hints(articles: Sequence[Article]) -> tuple[int | None, list[int]]:
-    """The story's year (from its latest full date) and every year it names."""
-    years = sorted({int(y) for a in articles for text in (a.text, *a.removed)
-                    for line in text.splitlines() if not _COPYRIGHT.search(line)
-                    for y in _EXPLICIT_YEAR.findall(line)})
-    full = [date.fromisoformat(r.date) for a in articles for line in _caption_lines(a)
-            for m in _PHRASE.finditer(line)
-            if (r := resolve_date(m.group(), None)) is not None and r.precision == "day"]
-    full += [a.published for a in articles if a.published]
-    return (max(full).year if full else None), years
-
-
-def _caption_lines(article: Article) -> list[str]:
-    """Lines that may date the report: removed lines (captions, datelines) and the opening's lines."""
-    opening = article.text[:_DATELINE_CHARS].splitlines()
-    return [line for line in (*article.removed, *opening)
-            if line.strip() and not _COPYRIGHT.search(line) and not _ARCHIVE.search(line)]
-
-
-def _day_of(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
-    if not re.search(r"\d", phrase):
-        return None
-    r = resolve_date(phrase, None) or _date_without_year(phrase, story_year, years)
-    return r if r is not None and r.precision == "day" else None
-
-
-def _own_dates(article: Article, story_year: int | None, years: Sequence[int]):
-    """(dateline dates, caption dates) the article gives for itself, each with where it came from."""
-    datelines, captions = [], []
-    opening = set(article.text[:_DATELINE_CHARS].splitlines())
-    for line in _caption_lines(article):
-        where = "a caption" if line not in opening or _CAPTION_CUE.search(line) else "the opening"
-        m = _DATELINE.match(line)
-        if m and not _CAPTION_CUE.search(line):
-            r = _day_of(m.group("date") or m.group("line"), story_year, years)
-            if r is not None:
-                datelines.append((date.fromisoformat(r.date), f"the date line {line.strip()[:60]!r} ({r.note})"))
-                continue
-        if where == "the opening" and not _CAPTION_CUE.search(line):
-            continue          # a date in the lead is an event's date, not the report's
-        for p in _PHRASE.finditer(line):
-            r = _day_of(p.group(), story_year, years)
-            if r is not None:
-                captions.append((date.fromisoformat(r.date), f"{where}: {p.group().strip()!r} ({r.note})"))
-    return datelines, captions
-
-
-def _said_weekday(article: Article) -> int | None:
-    m = _SAID_WEEKDAY.search(article.text)
-    return WEEKDAYS.index((m["a"] or m["b"]).lower()) if m else None
-
-
-def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
-    """ "Monday July 29": the year in which July 29 was a Monday, nearest the story's year."""
-    day_name = re.search(_DAY, phrase, re.I)
-    anchor = story_year or (max(years) if years else None)
-    if anchor is None:
-        return None
-    if day_name:
-        candidates = sorted({anchor, *years, *(y + 1 for y in years)}, key=lambda y: (abs(y - anchor), -y))
-    else:
-        candidates = [anchor]
-    for year in candidates:
-        r = resolve_date(phrase, date(year, 12, 31))
-        if r is None or r.precision != "day":
-            return None
-        d = date.fromisoformat(r.date).replace(year=year)
-        if not day_name:
-            return ResolvedDate(d.isoformat(), "day", f"year {year} from the story's dated captions")
-        if WEEKDAYS[d.weekday()] == day_name.group().lower():
-            return ResolvedDate(d.isoformat(), "day", f"year {year}: the one with that weekday")
-    return None
-
-
-def article_dates(articles: Sequence[Article], origins: Sequence[Origin] = ()) -> dict[str, ArticleDate]:
-    """Each article's reference date, and how it was found: the one date inference of newsbrief.
-
-    Rules, strongest first (the first that applies wins): the ``published`` metadata; a date
-    line or dateline of the report; the latest date in its captions (photos are taken before
-    the report), moved to the first weekday on or after it that the report says it reports on
-    ("an activist said Saturday"); that weekday alone, nearest the story's latest explicit
-    date; the date of a wire copy of the same text (``origins``); the story's latest explicit
-    date. Dates from captions older than ``ARCHIVE_DAYS`` before the story's latest are
-    archive pictures and skipped.
-
-    Args:
-        articles: the reports of one story.
-        origins: the story's origin groups (``origins.group_origins``), for the wire-copy rule.
-
-    Returns:
-        Article id -> ``ArticleDate`` (``date`` None and basis "none" when nothing gives one).
-    """
-    story_year, years = _year_hints(articles)
-    own = {a.id: _own_dates(a, story_year, years) for a in articles}
-    known = [(a.published, f"published date of {a.id}") for a in articles if a.published]
-    known += [e for a in articles for group in own[a.id] for e in group]
-    latest = max(known, default=None)
-    out: dict[str, ArticleDate] = {}
-    for a in articles:
-        datelines, captions = own[a.id]
-        if latest:
-            captions = [c for c in captions if (latest[0] - c[0]).days <= ARCHIVE_DAYS]
-        weekday = _said_weekday(a)
-        if a.published:
-            out[a.id] = ArticleDate(a.published, False, "published", "published")
-        elif datelines:
-            d, where = max(datelines)
-            out[a.id] = ArticleDate(d, True, f"inferred from {where}", "dateline")
-        elif captions:
-            d, where = max(captions)
-            note = f"inferred from {where}"
-            if weekday is not None and d.weekday() != weekday:
-                d += timedelta(days=(weekday - d.weekday()) % 7)
-                note += f", moved to the {WEEKDAYS[weekday].title()} it reports on"
-            out[a.id] = ArticleDate(d, True, note, "caption")
-        elif weekday is not None and latest:
-            shift = (weekday - latest[0].weekday()) % 7
-            d = latest[0] + timedelta(days=shift if shift <= 3 else shift - 7)
-            out[a.id] = ArticleDate(d, True, f"inferred: the {WEEKDAYS[weekday].title()} it reports on, "
-                                             f"nearest the story's latest date ({latest[1]})", "weekday")
-    for a in articles:
-        if a.id in out:
-            continue
-        twins = [(out[b].date, b) for o in origins if a.id in o.article_ids for b in o.article_ids
-                 if b in out and out[b].basis != "story"]
-        if twins:
-            d, twin = max(twins)
-            out[a.id] = ArticleDate(d, True, f"inferred: same origin as {twin}, dated {d.isoformat()}", "origin")
-        elif latest:
-            out[a.id] = ArticleDate(latest[0], True, f"inferred from the story's latest date, {latest[1]}", "story")
-        else:
-            out[a.id] = ArticleDate(None, True, "no date found", "none")
-    return out
-
 
 # --- events -------------------------------------------------------------------------------
 
@@ -387,67 +56,157 @@ def _clause(text: str, start: int, end: int, forward: bool) -> str:
     return " ".join(words[:MAX_EVENT_WORDS]) + (" …" if len(words) > MAX_EVENT_WORDS else "")
 
 
+# A date right after these words dates a picture, a post or a count, not an event:
+# "posted on Saturday", "figures for Saturday", "filmed on July 28".
+_NOT_EVENT_BEFORE = re.compile(r"\b(?:posted|uploaded|filmed|published|updated|dated|photographed|taken"
+                               r"|released|issued|figures|numbers|toll|data)\s+(?:on\s+|for\s+)?$|\bfor\s+$", re.I)
+# Bylines and date lines are the report's date, not an event.
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:published|updated|last updated|posted)\b)", re.I)
+# An event needs this many content words besides its date ("Monday, July 29, 2013." is none).
+MIN_EVENT_WORDS = 2
+# Words with which a report turns to another event of the same day.
+_ELSEWHERE = re.compile(r"\b(?:other|elsewhere|meanwhile|separately)\b", re.I)
+# Verbs and nouns of a campaign's start: "launched the assault", "the siege ... started".
+_START = re.compile(r"\b(?:launch|start|began|begun|begin|open|mount|unleash)\w*\b", re.I)
+_CAMPAIGN = r"(?:offensive|campaign|assault|onslaught|operation|siege|blockade)"
+# "an eight-day campaign", "a month-long offensive", "a relentless one-month offensive": a
+# campaign told with its length so far started that long before the report.
+_LENGTH = re.compile(rf"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})"
+                     rf"[\s-](?P<u>day|week|month)s?(?:-long)?|(?P<u2>day|week|month)-long)"
+                     rf"\s+(?:\w+\s+)?{_CAMPAIGN}\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Dated:
     resolved: ResolvedDate
     text: str
     sentence: Sentence
     inferred: bool
-    keys: frozenset[str]
+    keys: frozenset[str]       # content stems and names of the clause
+    names: frozenset[str]      # names of the clause (else of the sentence)
+    start: bool = False        # the start of a campaign
+    derived: bool = False      # dated from a campaign's length, not from a date phrase
+
+
+def _is_event(sentence: str, start: int, clause: str, phrase: str) -> bool:
+    if _NOT_EVENT_BEFORE.search(sentence[max(0, start - 24):start]) or _BYLINE.match(sentence):
+        return False
+    return len(content_stems(clause.replace(phrase, " "))) >= MIN_EVENT_WORDS
 
 
 def dated_clauses(sentence: Sentence, reference: ArticleDate) -> list[_Dated]:
-    """The dated clauses of one sentence, resolved against its article's date."""
+    """The dated event clauses of one sentence, resolved against its article's date.
+
+    Clauses whose date is not an event's (``_NOT_EVENT_BEFORE``, bylines, clauses with fewer
+    than ``MIN_EVENT_WORDS`` content words) are left out; a campaign told with its length so
+    far ("an eight-day campaign") is dated by its start.
+    """
     out: dict[str, _Dated] = {}     # clause text -> its dated event
-    for m in _PHRASE.finditer(sentence.text):
-        r = resolve_date(m.group(), reference.date)
+    text = sentence.text
+    found = [(m.start(), m.end(), m.group(), resolve_date(m.group(), reference.date))
+             for m in DATE_PHRASE.finditer(text)]
+    if reference.date is not None:
+        for m in _LENGTH.finditer(text):
+            n = (m["n"] or "one").lower()
+            count = int(n) if n.isdigit() else _COUNTS[n]
+            r = resolve_date(f"{count} {m['u'] or m['u2']}s ago", reference.date)
+            if r is not None:
+                r = replace(r, note=f"about: start of the {m.group()!r} as of {reference.date.isoformat()}")
+                found.append((m.start(), m.end(), m.group(), r))
+    lengths = {m.group() for m in _LENGTH.finditer(text)}
+    for start, end, phrase, r in found:
         if r is None:
             continue
-        text = _clause(sentence.text, m.start(), m.end(), m.group().lower().endswith("after"))
+        clause = _clause(text, start, end, phrase.lower().endswith("after"))
+        if not _is_event(text, start, clause, phrase):
+            continue
         absolute = r.note.startswith("explicit")
         note = r.note if absolute else f"{r.note}; article date {reference.note}" if reference.inferred else r.note
-        bare = text.replace(m.group(), " ")      # the date words are shared by definition
+        bare = clause.replace(phrase, " ")      # the date words are shared by definition
         # names of the clause, else of the sentence ("a bloody offensive in March 2012")
-        keys = content_stems(bare) | (names(bare) or names(sentence.text.replace(m.group(), " ")))
-        if text not in out:
-            out[text] = _Dated(replace(r, note=note), text, sentence,
-                                 reference.inferred and not absolute, keys)
+        found_names = names(bare) or names(text.replace(phrase, " "))
+        derived = phrase in lengths
+        is_start = derived or bool(_START.search(clause) and re.search(_CAMPAIGN, clause, re.I))
+        if clause not in out:
+            out[clause] = _Dated(replace(r, note=note), clause, sentence, reference.inferred and not absolute,
+                                 content_stems(bare) | found_names, found_names, is_start, derived)
     return list(out.values())
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+def _same_event(d: _Dated, g: list[_Dated], specific: frozenset[str]) -> bool:
+    """Whether ``d`` tells the event of group ``g`` (whose first member sets its date).
+
+    ``specific``: names few sentences of the story use ("Baba Amr", not "Homs"); two reports
+    that date an event the same and both name one of them tell the same event.
+    """
+    head = g[0].resolved
+    if any(x.sentence == d.sentence for x in g):
+        return False
+    if d.start and all(x.start for x in g) and (
+            head.date == d.resolved.date
+            or (head.precision == "month" and d.resolved.date[:7] == head.date)):
+        return True    # a campaign starts once: "a month ago" and "on its eighth day" agree
+    if head.date != d.resolved.date or head.precision != d.resolved.precision:
+        return False
+    if max(_dice(d.keys, x.keys) for x in g) >= SAME_EVENT:
+        return True
+    if any(x.sentence.article_id != d.sentence.article_id and d.names & x.names & specific for x in g):
+        return True
+    # one report's account of one day is one entry, unless it turns to "other violence"
+    return head.precision == "day" and not _ELSEWHERE.search(d.text) and any(
+        x.sentence.article_id == d.sentence.article_id and not _ELSEWHERE.search(x.text) for x in g)
+
+
 def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object = None) -> Brief:
     """The brief with its ``timeline``: dated events from all sources, merged and ordered.
 
     Args:
-        brief: a brief whose ``articles`` the sentences come from.
+        brief: a brief whose ``articles`` the sentences come from (its ``origins``, when
+            filled, help date wire copies).
         sentences: ``segment()`` output for those articles (offsets into ``Article.text``).
+        parsed: unused (dates are found in the text); kept so every analysis in the pipeline
+            has the same signature.
     """
     refs = article_dates(brief.articles, brief.origins)
     dated = [d for s in sentences if s.article_id in refs for d in dated_clauses(s, refs[s.article_id])]
+    # coarser first, so that a vague month absorbs the days told within it
+    dated.sort(key=lambda d: (_RANK[d.resolved.precision], d.sentence.article_id, d.sentence.index))
+    df = Counter(k for s in sentences for k in names(s.text))
+    specific = frozenset(k for k, n in df.items() if n <= max(2, SPECIFIC_NAME_SHARE * len(sentences)))
     groups: list[list[_Dated]] = []
     for d in dated:
         for g in groups:
-            if (g[0].resolved.date == d.resolved.date and all(x.sentence != d.sentence for x in g)
-                    and max(_dice(d.keys, x.keys) for x in g) >= SAME_EVENT):
+            if _same_event(d, g, specific):
                 g.append(d)
                 break
         else:
             groups.append([d])
     events = []
     for g in groups:
-        first = g[0]
+        g.sort(key=lambda d: (d.sentence.article_id, d.sentence.index))
+        head = min(g, key=lambda d: (_RANK[d.resolved.precision], d.derived))   # the vaguest date: honest
         cites, seen = [], set()
         for d in g:
             if d.sentence.id not in seen:
                 seen.add(d.sentence.id)
                 s = d.sentence
                 cites.append(Citation(s.article_id, s.id, s.start, s.end))
-        events.append(TimelineEvent(date=first.resolved.date, precision=first.resolved.precision,
-                                    text=first.text, citations=tuple(cites),
-                                    inferred=any(d.inferred for d in g), note=first.resolved.note))
-    events.sort(key=lambda e: (e.date, -len({c.article_id for c in e.citations})))
+        notes = [head.resolved.note] + [f"{d.resolved.date}: {d.resolved.note}" for d in g
+                                        if d.resolved.date != head.resolved.date][:2]
+        shown = min(g, key=lambda d: (d.derived, _RANK[d.resolved.precision]))   # a phrase the reader can find
+        events.append(TimelineEvent(date=head.resolved.date, precision=head.resolved.precision,
+                                    text=shown.text, citations=tuple(cites),
+                                    inferred=any(d.inferred for d in g), note="; ".join(notes)))
+    events.sort(key=lambda e: (e.date, _RANK[e.precision], -len({c.article_id for c in e.citations})))
     return replace(brief, timeline=tuple(events))
+
+
+_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}

@@ -161,7 +161,7 @@ class PossibleMatch:
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
     date: str                     # ISO 8601 as precise as known: "2013", "2013-06", "2013-07-29"
-    precision: Literal["day", "month", "year"]
+    precision: Literal["day", "week", "month", "year"]   # "week": date is its Monday
     text: str
     citations: tuple[Citation, ...]
     inferred: bool = False        # the date rests on an inferred article date
@@ -173,7 +173,7 @@ class ResolvedDate:
     """A date phrase placed on the calendar (``timeline.resolve_date``)."""
 
     date: str                     # ISO 8601 as precise as known
-    precision: Literal["day", "month", "year"]
+    precision: Literal["day", "week", "month", "year"]   # "week": date is its Monday
     note: str = ""                # how: "Monday, the last one on or before 2013-07-29"
 
 

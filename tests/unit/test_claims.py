@@ -75,6 +75,20 @@ def test_example_offensive_length_conflict(example):
     texts = {t for _, t in _values(example, c)}
     assert {"month-long", "eight-day"} <= texts
     assert any("on Saturday" in t for t in texts)
+    # AP reports the eighth day (6 July), AFP the fall (29 July): dates known, so the
+    # difference is the offensive going on, not two sources disagreeing
+    assert c.kind == "changed_over_time"
+
+
+def test_claims_use_the_one_article_date_inference(example_articles):
+    from newsbrief.dates import article_dates
+    from newsbrief.origins import group_origins
+
+    sentences = [s for a in example_articles for s in segment(a)]
+    refs = article_dates(example_articles, group_origins(example_articles, sentences))
+    found = extract(example_articles, sentences, dates=refs)
+    assert found.report_dates == {k: (r.date.isoformat(), r.inferred) for k, r in refs.items()}
+    assert extract(example_articles, sentences).report_dates["003_d306274263f23363"] == ("2013-07-06", True)
 
 
 def test_example_rebel_hold_conflict(example):

@@ -8,7 +8,7 @@ import pytest
 
 from newsbrief.segment import segment
 from newsbrief.timeline import article_dates, build_timeline, resolve_date
-from newsbrief.types import Brief
+from newsbrief.types import Article, Brief
 
 MON = date(2013, 7, 29)   # a Monday
 
@@ -23,7 +23,8 @@ MON = date(2013, 7, 29)   # a Monday
     ("March 2012", "2012-03", "month"),
     ("Wednesday, July 3, 2013", "2013-07-03", "day"),
     ("27 July", "2013-07-27", "day"),
-    ("last week", "2013-07", "month"),
+    ("last week", "2013-07-22", "week"),          # the week's Monday
+    ("two weeks ago", "2013-07-15", "week"),
     ("two years ago", "2011", "year"),
     ("comes two days after", "2013-07-27", "day"),
     ("yesterday", "2013-07-28", "day"),
@@ -68,6 +69,57 @@ def test_timeline_is_ordered_and_cites_exact_spans(timeline, example_articles):
     texts = {a.id: a.text for a in example_articles}
     assert [e.date for e in timeline] == sorted(e.date for e in timeline)
     for e in timeline:
-        assert e.precision == {4: "year", 7: "month", 10: "day"}[len(e.date)]
+        assert e.precision in {4: ("year",), 7: ("month",), 10: ("day", "week")}[len(e.date)]
         for c in e.citations:
             assert 0 <= c.start < c.end <= len(texts[c.article_id])
+
+
+def test_article_dates_say_how_each_was_found(example_articles):
+    from newsbrief.origins import group_origins
+
+    sentences = [s for a in example_articles for s in segment(a)]
+    refs = article_dates(example_articles, group_origins(example_articles, sentences))
+    by_outlet = {a.outlet or a.id: refs[a.id] for a in example_articles}
+    ap = next(r for r in refs.values() if r.date and r.date.month == 7 and r.date.day < 10)
+    # AP: a caption dated Wednesday July 3, and "an activist said Saturday": the 6th
+    assert (ap.date, ap.basis) == (date(2013, 7, 6), "caption") and "Saturday" in ap.note
+    assert sorted(r.basis for r in refs.values()) == ["caption", "caption", "caption", "origin", "weekday"]
+    assert all(r.inferred for r in by_outlet.values())
+
+
+def test_article_date_rules_in_order():
+    published = Article("p", "Rebels said on Monday they held the town.", published=date(2013, 1, 2))
+    dateline = Article("d", "July 29, 2013\n\nRebels said on Sunday they held the town.")
+    archive = Article("f", "Rebels said Saturday they held the town.",
+                      removed=("A file photo taken on March 3, 2011 shows the town.",
+                               "Troops at the gate of the town, Wednesday, July 3, 2013."))
+    refs = article_dates([published, dateline, archive])
+    assert (refs["p"].date, refs["p"].basis, refs["p"].inferred) == (date(2013, 1, 2), "published", False)
+    assert (refs["d"].date, refs["d"].basis) == (date(2013, 7, 29), "dateline")
+    assert (refs["f"].date, refs["f"].basis) == (date(2013, 7, 6), "caption")   # file photo skipped
+
+
+def test_dates_that_are_not_events_are_left_out():
+    a = Article("a", "Troops shelled the northern district on Friday, residents said. "
+                     "The video, posted on Saturday, appeared consistent with other reports. "
+                     "The group did not have updated figures for Saturday.", published=date(2013, 7, 6))
+    events = build_timeline(Brief("t", (a,), ()), segment(a)).timeline
+    assert [e.date for e in events] == ["2013-07-05"]
+
+
+def test_a_campaign_told_with_its_length_is_dated_by_its_start():
+    a = Article("a", "Troops have been waging an eight-day campaign to seize the city.", published=date(2013, 7, 6))
+    b = Article("b", "The army launched the offensive on the city a month ago, officials said.",
+                published=date(2013, 7, 29))
+    events = build_timeline(Brief("t", (a, b), ()), segment(a) + segment(b)).timeline
+    assert len(events) == 1 and events[0].date == "2013-06" and len(events[0].citations) == 2
+    assert "2013-06-28" in events[0].note      # the precise day stays visible
+
+
+def test_example_timeline_is_short_and_merged(timeline):
+    assert len(timeline) <= 16
+    start = next(e for e in timeline if e.date == "2013-06" and "a month ago" in e.text)
+    assert len({c.article_id for c in start.citations}) >= 4      # AFP x2, AP's eighth day, France 24
+    baba = next(e for e in timeline if "Baba Amr" in e.text)
+    assert len({c.article_id for c in baba.citations}) == 3
+    assert not any("figures for" in e.text or "posted on" in e.text for e in timeline)
