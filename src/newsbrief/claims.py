@@ -1,13 +1,14 @@
 """Checkable statements in each report, as typed claims: figures, dates, who says them, how sure.
 
-For every article, spaCy (the ``nlp`` extra) parses the text once; then
+Claims read the story's one spaCy parse (``nlp.parse_story``, the ``nlp`` extra; shared with
+entities) and each report's date from ``dates.article_dates`` (shared with the timeline); then
 
 - figures: counts ("more than 100,000 people have been killed"), percentages and shares
   ("90 percent of Khaldiyeh", "almost all of Khalidiya"), money, quantities and durations
   ("eight-day campaign", "held ... for more than a year", "launched ... a month ago") become
   ``Claim(kind="figure")`` with what they measure;
 - dates of events ("on Monday", "in June", "March 2012") become ``Claim(kind="date")``,
-  resolved with ``dateparser`` against the report's own date where that is known or inferred;
+  resolved with ``dates.resolve_date`` against the report's date where known or inferred;
 - sentences someone else vouches for ("state television said", "could not confirm") become
   ``Claim(kind="statement")`` so that what only one side claims stays visible.
 
@@ -20,15 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
 from .align import fold_name
 from .attribution import SAY_VERBS, Attribution, attribute
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (BOUNDS, DURATION, PERCENT, SHARE, SHARE_VALUE, UNIT_DAYS, WEEKDAYS,
                          parse_duration, parse_number)
-from .dates import ArticleDate, article_dates
+from .dates import ArticleDate, article_dates, resolve_date
 from .types import Article, Citation, Claim, Origin, Sentence
 
 # --- lexicons: words that name the same measure ---------------------------------------------
@@ -62,14 +62,15 @@ _START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"
 _FULL_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
-@lru_cache(maxsize=64)
-def _date_parser(base: date | None = None):
-    from dateparser.date import DateDataParser
+def resolve_claim_date(text: str, base: date | None) -> str:
+    """ISO date (day, week's Monday, month or year) of a date as spaCy tags it ("June", "Saturday",
+    "a month ago"), against the report's date; "" when it cannot be placed.
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
-    if base is not None:
-        settings["RELATIVE_BASE"] = _dt(base)
-    return DateDataParser(languages=["en"], settings=settings)
+    The timeline's ``resolve_date`` does the work, so a claim and a timeline entry built on one
+    phrase carry one date; bare months and years are read as "in June", "in 2011".
+    """
+    r = resolve_date(text, base) or resolve_date(f"in {text}", base)
+    return r.date if r is not None else ""
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -307,34 +308,21 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
 
 def _dates_in(span, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:
     out = []
-    parser = _date_parser(base)
     for ent in span.ents:
         if ent.label_ != "DATE" or DURATION.fullmatch(ent.text.strip()):
             continue
         text = ent.text.strip()
         if base is None and not _FULL_YEAR.search(text):
             continue   # a relative date with nothing to resolve it against
-        low = re.sub(r"^(?:on|this|last)\s+", "", text.lower())
-        if low in WEEKDAYS and base is not None:
-            resolved = base - timedelta(days=(base.weekday() - WEEKDAYS.index(low)) % 7)
-            iso = resolved.isoformat()
-        else:
-            data = parser.get_date_data(text)
-            if not data or not data.date_obj:
-                continue
-            iso = {"day": data.date_obj.strftime("%Y-%m-%d"), "month": data.date_obj.strftime("%Y-%m"),
-                   "year": data.date_obj.strftime("%Y")}.get(data.period or "day", "")
+        iso = resolve_claim_date(text, base)
+        if not iso:
+            continue
         head = ent.root.head
         while head.pos_ == "ADP" and head.head is not head:
             head = head.head
         out.append(Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty,
                          cite, when))
     return out
-
-
-def _dt(d: date):
-    from datetime import datetime
-    return datetime(d.year, d.month, d.day)
 
 
 @dataclass(frozen=True, slots=True)

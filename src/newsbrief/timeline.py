@@ -25,6 +25,8 @@ from .dates import (MONTHS, WEEKDAYS, ArticleDate, article_dates, resolve_date, 
                     DATE_PHRASE)
 from .types import Brief, Citation, ResolvedDate, Sentence, TimelineEvent
 
+_PHRASE = DATE_PHRASE   # the old private name, still read by benchmarks/entities.py
+
 # Two events on the same date from different sentences are one event when their words
 # (content stems) and names overlap at least this much (Dice). Low, because both must
 # already fall on the same date; checked on the example and benchmarks/entities.py.
