@@ -145,9 +145,8 @@ def _scope(verb) -> str:
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|and)\s*\$?\d|^\s*or (?:less|more|fewer|under|above)\b", re.I)
 
 
-def _is_range_or_threshold(doc, start: int, end: int, qualifier: str) -> bool:
+def _is_range_or_threshold(text: str, start: int, end: int, qualifier: str) -> bool:
     """A figure that is one end of a range or an income/price threshold, not a stated value."""
-    text = doc.text
     if _RANGE_AFTER.match(text[end:end + 14]) or re.search(r"\b(?:from|between)\s*$", text[max(0, start - 9):start]):
         return True
     money = bool(re.search(r"[$£€]", text[max(0, start - 1):end]))
@@ -180,8 +179,9 @@ def _token_at(doc, char: int):
     return span[0] if span is not None and len(span) else None
 
 
-def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when: str,
-                base: date | None) -> list[Figure]:
+def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution, when: str,
+                base: date | None, full: str) -> list[Figure]:
+    # ``full``: the article's text (Doc.text rebuilds the string on every access)
     doc = span.doc
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -263,12 +263,12 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         add(("percent", what, pred), m.group().strip()[:-3].strip(), value, f"share of {name} {pred}",
             sentence.start + m.start(), sentence.start + m.end(), vague=True, qualifier=q)
 
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ not in {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}:
             continue
         start, end = ent.start_char, ent.end_char
         text = ent.text
-        if PERCENT.search(text) or (end < len(doc.text) and doc.text[end:end + 9].lower().startswith((" percent", " per cent"))):
+        if PERCENT.search(text) or full[end:end + 9].lower().startswith((" percent", " per cent")):
             value, q = parse_number(text)
             if value is None:
                 continue
@@ -281,7 +281,7 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
         value, q = parse_number(text)
         if value is None or (value == 1 and not re.search(r"\d", text)):
             continue   # vague ("hundreds") or "one of ..."
-        if _is_range_or_threshold(doc, start, end, q):
+        if _is_range_or_threshold(full, start, end, q):
             continue   # "$1.6 million to $10 million", "earning less than $25,000": not one value
         if ent.label_ == "MONEY":
             pred, _ = _predicate(ent.root)
@@ -306,9 +306,9 @@ def _figures_in(sentence: Sentence, span, cite: Citation, who: Attribution, when
     return out
 
 
-def _dates_in(span, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:
+def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:
     out = []
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ != "DATE" or DURATION.fullmatch(ent.text.strip()):
             continue
         text = ent.text.strip()
@@ -363,6 +363,7 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
     report_dates: dict[str, tuple[str, bool]] = {}
     for article in articles:
         doc = parsed.doc(article.id)
+        doc_ents = doc.ents
         ref = dates.get(article.id)
         base = ref.date if ref else None
         when = base.isoformat() if base else ""
@@ -376,10 +377,12 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
             previous = who
             attribution[s.id] = who
             cite = Citation(article.id, s.id, s.start, s.end)
-            found = _figures_in(s, span, cite, who, when, base)
+            # Span.ents walks the whole doc each time: pick this sentence's from the doc's once
+            ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
+            found = _figures_in(s, span, ents, cite, who, when, base, article.text)
             figures += found
             claims += [f.claim for f in found]
-            claims += _dates_in(span, cite, who, when, base)
+            claims += _dates_in(ents, cite, who, when, base)
             if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
                 claims.append(Claim("statement", s.text, "", None, who.speaker, who.certainty, cite, when))
     return Extraction(tuple(claims), tuple(figures), attribution, report_dates)

@@ -69,6 +69,7 @@ class StoryParse:
     docs: dict = field(default_factory=dict)
     captions: dict = field(default_factory=dict)
     missing: str = ""
+    texts: dict = field(default_factory=dict)    # article id -> the text parsed (Doc.text is slow)
 
     @property
     def available(self) -> bool:
@@ -81,8 +82,7 @@ class StoryParse:
     def covers(self, articles: Sequence[Article]) -> bool:
         """Whether every article of ``articles`` was parsed here (docs made for another story
         must not be reused)."""
-        return self.available and all(a.id in self.docs and self.docs[a.id].text == a.text
-                                      for a in articles)
+        return self.available and all(self.texts.get(a.id) == a.text for a in articles)
 
 
 def parse_story(articles: Sequence[Article], *, model=None) -> StoryParse:
@@ -113,7 +113,8 @@ def parse_story(articles: Sequence[Article], *, model=None) -> StoryParse:
             caps[aid].append(doc)
         else:
             docs[aid] = doc
-    return StoryParse(docs=docs, captions={k: tuple(v) for k, v in caps.items()})
+    return StoryParse(docs=docs, captions={k: tuple(v) for k, v in caps.items()},
+                      texts={a.id: a.text for a in articles})
 
 
 def ensure_parse(articles: Sequence[Article], parsed: StoryParse | None) -> StoryParse:

@@ -75,14 +75,23 @@ def _main_credit(article: Article) -> tuple[str, str] | None:
 
 def shared_sentences(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[tuple[Sentence, Sentence, float]]:
     """Pairs of near-identical sentences of two articles (each sentence used once), best first."""
+    return _shared(_own(a), _own(b))
+
+
+def _own(sentences: Sequence[Sentence]) -> tuple[list[Sentence], list[str]]:
+    """An article's own-text sentences and their normalised texts (prepared once per article)."""
+    own = [s for s in sentences if _is_own_text(s)]
+    return own, [_norm(s.text) for s in own]
+
+
+def _shared(a: tuple[list[Sentence], list[str]], b: tuple[list[Sentence], list[str]]):
     from rapidfuzz import fuzz, process
 
-    left = [s for s in a if _is_own_text(s)]
-    right = [s for s in b if _is_own_text(s)]
+    (left, left_texts), (right, right_texts) = a, b
     if not left or not right:
         return []
-    scores = process.cdist([_norm(s.text) for s in left], [_norm(s.text) for s in right],
-                           scorer=fuzz.ratio, score_cutoff=NEAR_IDENTICAL_RATIO, workers=1)
+    scores = process.cdist(left_texts, right_texts, scorer=fuzz.ratio, score_cutoff=NEAR_IDENTICAL_RATIO,
+                           workers=1)
     pairs, used = [], set()
     for i, j in sorted(zip(*scores.nonzero()), key=lambda ij: (-scores[ij], ij)):
         if i in used or ("r", j) in used:
@@ -129,13 +138,14 @@ def group_origins(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
     for s in sentences:
         if s.article_id in by_article:
             by_article[s.article_id].append(s)
+    prepared = {i: _own(by_article[i]) for i in ids}   # not once per pair: n articles, n² pairs
     for x, a in enumerate(ids):
         for b in ids[x + 1:]:
             why = []
             ca, cb = credits[a], credits[b]
             if ca and cb and ca[0] == cb[0]:
                 why.append(f"both credit {ca[0]} ({ca[1]!r} / {cb[1]!r})")
-            shared = shared_sentences(by_article[a], by_article[b])
+            shared = _shared(prepared[a], prepared[b])
             if len(shared) >= MIN_SHARED_SENTENCES:
                 example = shared[0][0].text
                 example = example if len(example) <= 80 else example[:77] + "..."
