@@ -66,5 +66,6 @@ def extra_sections(brief: Brief) -> list[str]:
         out.append("Timeline:")
         for t in brief.timeline:
             nums = source_numbers(brief, t.citations)
-            out.append(f"  {t.date:<10} {t.text} {nums}")
+            when = f"week of {t.date}" if t.precision == "week" else t.date   # a week is not its Monday
+            out.append(f"  {when:<10} {t.text} {nums}")
     return out
