@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
 from newsbrief.stories import (StorySettings, bcubed, cluster, entities, group, make_stories,
-                               story_id, vectorize)
+                               story_id, vectorize, weigh)
 from newsbrief.types import Article
 
 QUAKE = ("A magnitude 6.8 earthquake struck near Marrakesh in Morocco on Friday night, killing "
@@ -65,7 +67,7 @@ def test_two_seeded_stories_never_merge():
 
 def test_articles_far_apart_in_time_are_not_one_event():
     arts = _articles(q1=date(2023, 9, 9), q2=date(2023, 9, 10), q3=date(2024, 9, 9))
-    stories = cluster(arts)
+    stories = cluster(arts, StorySettings(max_days=30))
     quake = next(s for s in stories if "q1" in s.article_ids)
     assert set(quake.article_ids) == {"q1", "q2"}
     assert (quake.first_seen, quake.last_seen) == (date(2023, 9, 9), date(2023, 9, 10))
@@ -95,3 +97,26 @@ def test_bcubed_by_hand():
     # missing items are singletons: a alone, b alone, c alone -> P = 1, R = (1/2+1/2+1)/3
     s = bcubed({}, gold)
     assert (s.precision, s.recall) == pytest.approx((1.0, 2 / 3))
+
+
+def test_idf_weighting_lowers_a_word_every_article_shares():
+    # "council" is in all three articles, "Zanzibar" in two: weighing by IDF makes the pair
+    # that shares only "council" (a, c) less alike, relative to the pair sharing "Zanzibar".
+    arts = [Article(id="a", text="council Zanzibar"), Article(id="b", text="council Zanzibar ferry"),
+            Article(id="c", text="council budget ferry")]
+    words_only = StorySettings(entity_weight=0.0)
+    plain = weigh(vectorize(arts, words_only), replace(words_only, idf_power=0))
+    idf = weigh(vectorize(arts, words_only), words_only)
+    before, after = ((v.sparse @ v.sparse.T).toarray() for v in (plain, idf))
+    assert after[0, 2] < before[0, 2] and after[0, 1] / after[0, 2] > before[0, 1] / before[0, 2]
+    # by hand: smooth IDF log((1+n)/(1+df))+1, squared: council 1, zanzibar and ferry
+    # (log(4/3)+1)², budget (log 2+1)²; a·c shares only council.
+    z, bud = (np.log(4 / 3) + 1) ** 2, (np.log(2) + 1) ** 2
+    assert after[0, 2] == pytest.approx(1 / (np.sqrt(1 + z**2) * np.sqrt(1 + bud**2 + z**2)), rel=1e-5)
+
+
+def test_exact_and_index_neighbours_group_alike_on_a_small_stream():
+    v = vectorize(_articles())
+    exact = group(v, settings=StorySettings())
+    ann = group(v, settings=StorySettings(exact_below=0))   # faiss flat index over projections
+    assert exact == ann
