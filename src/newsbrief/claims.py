@@ -62,14 +62,14 @@ _START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"
 _FULL_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
-def resolve_claim_date(text: str, base: date | None) -> str:
+def resolve_claim_date(text: str, base: date | None, context: str = "") -> str:
     """ISO date (day, week's Monday, month or year) of a date as spaCy tags it ("June", "Saturday",
     "a month ago"), against the report's date; "" when it cannot be placed.
 
     The timeline's ``resolve_date`` does the work, so a claim and a timeline entry built on one
     phrase carry one date; bare months and years are read as "in June", "in 2011".
     """
-    r = resolve_date(text, base) or resolve_date(f"in {text}", base)
+    r = resolve_date(text, base, context) or resolve_date(f"in {text}", base, context)
     return r.date if r is not None else ""
 
 
@@ -314,7 +314,7 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
         text = ent.text.strip()
         if base is None and not _FULL_YEAR.search(text):
             continue   # a relative date with nothing to resolve it against
-        iso = resolve_claim_date(text, base)
+        iso = resolve_claim_date(text, base, ent.sent.text)
         if not iso:
             continue
         head = ent.root.head

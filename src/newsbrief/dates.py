@@ -28,6 +28,20 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS, 1)}
+_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31})
+_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINALS.items()) if i < 10})
+_ORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+
+# Words that make a weekday or month point forward from the report ("will be on Saturday",
+# "Saturday's expected vote", "the scheduled meeting in January"); news narrates the past,
+# so without one of them a bare weekday or month looks back.
+FORWARD = re.compile(r"\b(?:will|'ll|shall|expected|scheduled|upcoming|due|planned|(?:is|are) to|"
+                     r"(?:is|are) set to|(?:is|are) going to)\b", re.I)
+# How far around a date phrase a forward cue may sit: the same clause, a few words each way.
+FORWARD_WINDOW = 40
 
 # Reports of one story are written within days; a report's own caption or dateline date
 # older than this before the story's latest date is a photo or archive date, not its own.
@@ -47,8 +61,11 @@ DATE_PHRASE = re.compile(
     rf"|(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"                      # Monday July 29
     rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"                      # 27 July
     rf"|{_MON}\s+\d{{4}}"                                                          # March 2012
+    rf"|(?:the\s+)?(?:{_ORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+{_MON}(?:,?\s+\d{{4}})?"    # the first of June
+    rf"|(?:on\s+)?this\s+day\s+last\s+year|(?:a|one)\s+year\s+ago\s+today"        # an anniversary
+    rf"|{_NUM}\s+{_UNIT}\s+after\s+(?:an?|the)\b"                                   # eight days after a quake
     rf"|(?:comes?|came|coming)\s+{_NUM}\s+{_UNIT}\s+after"                       # comes two days after
-    rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|before|later)"                         # a month ago
+    rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|before(?!\s+(?:an?|the|his|her|their|its)\b))"  # a month ago
     rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)"
     rf"|(?:last|this|next)\s+{_DAY}{_PART}"
     rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}"
@@ -73,7 +90,19 @@ def _day(d: date, note: str) -> ResolvedDate:
     return ResolvedDate(d.isoformat(), "day", note)
 
 
-def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | None:
+def _forward(phrase: str, context: str) -> bool:
+    """A forward cue in the phrase or within ``FORWARD_WINDOW`` characters around it in ``context``."""
+    if FORWARD.search(phrase):
+        return True
+    at = context.lower().find(phrase.lower()) if context else -1
+    if at < 0:
+        return False
+    before = re.split(r"[.;:!?]", context[max(0, at - FORWARD_WINDOW):at])[-1]
+    after = re.split(r"[.;:!?,]", context[at + len(phrase):at + len(phrase) + FORWARD_WINDOW])[0]
+    return bool(FORWARD.search(before) or FORWARD.search(after))
+
+
+def resolve_date(phrase: str, reference_date: date | None, context: str = "") -> ResolvedDate | None:
     """Place a date phrase on the calendar, against the date of the report that uses it.
 
     Weekdays and relative phrases look back from ``reference_date`` (news reports past
@@ -82,15 +111,24 @@ def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | Non
 
     Args:
         phrase: e.g. "on Monday", "a month ago", "last week", "in June", "July 29, 2013",
-            "comes two days after" (the event after it happened that long before the report).
+            "comes two days after" or "eight days after a quake" (the earlier event, that
+            long before the report), "the first of June", "on this day last year".
+            "nine days before the bombings" counts from another event, not the report:
+            ``None``.
         reference_date: the report's date; ``None`` resolves only phrases with a year.
+        context: the sentence around the phrase. A forward cue in the phrase or near it in
+            the context ("will be on Saturday", "Saturday's expected vote", "the scheduled
+            meeting in January") resolves a weekday, a month or a day without a year forward.
 
     Returns:
         The date, its precision and how it was found; ``None`` when the phrase is not a date
         or needs a reference that is missing.
     """
     p = " ".join(phrase.lower().replace(",", " ").split())
+    p = re.sub(rf"\b(?:the\s+)?({_ORD}|\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?=(?:{_MON})\b)",
+               lambda m: f"{_ORDINALS.get(m[1]) or m[1]} ", p)
     ref = reference_date
+    ahead = _forward(phrase, context)
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", p)
     if m:
         return _day(date(int(m[1]), int(m[2]), int(m[3])), "explicit date")
@@ -118,10 +156,20 @@ def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | Non
             d = date(ref.year, _month(month), int(day))
         except ValueError:
             return None
-        if d > ref + timedelta(days=STORY_SPAN_DAYS):
+        if ahead and d < ref - timedelta(days=STORY_SPAN_DAYS):
+            d = d.replace(year=ref.year + 1)
+        elif not ahead and d > ref + timedelta(days=STORY_SPAN_DAYS):
             d = d.replace(year=ref.year - 1)
         return _day(d, f"year from {ref.isoformat()}")
+    if re.search(r"this day last year|year ago today", p):
+        try:
+            return _day(ref.replace(year=ref.year - 1), f"the same day a year before {ref.isoformat()}")
+        except ValueError:      # 29 February
+            return _day(ref - timedelta(days=365), f"the same day a year before {ref.isoformat()}")
+    if re.search(rf"{_NUM}\s+{_UNIT}\s+before\s+(?:an?|the|his|her|their|its)\b", p):
+        return None     # counted from another event, whose date the phrase does not give
     m = re.search(rf"(?:comes?|came|coming)\s+({_NUM})\s+({_UNIT})\s+after", p) or \
+        re.search(rf"({_NUM})\s+({_UNIT})\s+after\s+(?:an?|the)\b", p) or \
         re.search(rf"({_NUM})\s+({_UNIT})\s+(?:ago|earlier|before)", p)
     if m:
         return _back(ref, _NUMBERS.get(m[1]) or int(m[1]), m[2].rstrip("s"), m[0])
@@ -137,9 +185,10 @@ def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | Non
         back = (ref.weekday() - target) % 7
         if m[1] == "last" and back == 0:
             back = 7
-        if m[1] == "next":
-            ahead = (target - ref.weekday()) % 7 or 7
-            return _day(ref + timedelta(days=ahead), f"{m[2].title()} after {ref.isoformat()}")
+        if m[1] == "next" or (ahead and m[1] != "last"):
+            days = (target - ref.weekday()) % 7 or 7
+            return _day(ref + timedelta(days=days), f"{m[2].title()} after {ref.isoformat()}"
+                        + ("" if m[1] == "next" else " (it points forward)"))
         return _day(ref - timedelta(days=back),
                     f"{m[2].title()}, the last one on or before {ref.isoformat()}")
     for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
@@ -148,6 +197,9 @@ def resolve_date(phrase: str, reference_date: date | None) -> ResolvedDate | Non
     m = re.search(rf"(?:in|since|during|by|until|early|late|mid-?)\s+({_MON})\b", p)
     if m:
         month = _month(m[1])
+        if ahead:
+            year = ref.year if month >= ref.month else ref.year + 1
+            return ResolvedDate(f"{year:04d}-{month:02d}", "month", f"month, the next one from {ref.isoformat()}")
         year = ref.year if month <= ref.month else ref.year - 1
         return ResolvedDate(f"{year:04d}-{month:02d}", "month", f"month, the last one up to {ref.isoformat()}")
     return None
@@ -344,7 +396,7 @@ def article_dates(articles: Sequence[Article], origins: Sequence[Origin] = ()) -
         if a.id in out:
             continue
         twins = [(out[b].date, b) for o in origins if a.id in o.article_ids for b in o.article_ids
-                 if b in out and out[b].basis != "story"]
+                 if b in out and out[b].basis not in ("story", "none")]
         if twins:
             d, twin = max(twins)
             out[a.id] = ArticleDate(d, True, f"inferred: same origin as {twin}, dated {d.isoformat()}", "origin")

@@ -105,7 +105,7 @@ def dated_clauses(sentence: Sentence, reference: ArticleDate) -> list[_Dated]:
     """
     out: dict[str, _Dated] = {}     # clause text -> its dated event
     text = sentence.text
-    found = [(m.start(), m.end(), m.group(), resolve_date(m.group(), reference.date))
+    found = [(m.start(), m.end(), m.group(), resolve_date(m.group(), reference.date, text))
              for m in DATE_PHRASE.finditer(text)]
     if reference.date is not None:
         for m in _LENGTH.finditer(text):
@@ -119,7 +119,7 @@ def dated_clauses(sentence: Sentence, reference: ArticleDate) -> list[_Dated]:
     for start, end, phrase, r in found:
         if r is None:
             continue
-        clause = _clause(text, start, end, phrase.lower().endswith("after"))
+        clause = _clause(text, start, end, bool(re.search(r"\bafter(?:\s+(?:an?|the))?$", phrase, re.I)))
         if not _is_event(text, start, clause, phrase):
             continue
         absolute = r.note.startswith("explicit")

@@ -123,3 +123,29 @@ def test_example_timeline_is_short_and_merged(timeline):
     baba = next(e for e in timeline if "Baba Amr" in e.text)
     assert len({c.article_id for c in baba.citations}) == 3
     assert not any("figures for" in e.text or "posted on" in e.text for e in timeline)
+
+
+FRI = date(2007, 7, 6)    # a Friday
+
+
+@pytest.mark.parametrize("phrase, context, expected", [
+    ("on Saturday", "The Prologue will be on Saturday, the 7th of July.", "2007-07-07"),
+    ("Saturday", "the eve of Saturday's expected vote on a resolution", "2007-07-07"),
+    ("on Wednesday", "A vessel is to arrive at the scene on Wednesday.", "2007-07-11"),
+    ("on Saturday", "The vote took place on Saturday.", "2007-06-30"),      # no cue: the past
+    ("in January", "the EU would not attend the scheduled meeting in January", "2008-01"),
+    ("in January", "The talks began in January.", "2007-01"),
+    ("the first of June", "", "2007-06-01"),
+    ("the 7th of July", "", "2007-07-07"),
+    ("On this day last year", "", "2006-07-06"),
+    ("eight days after a", "A quake struck, eight days after a 7.0 quake.", "2007-06-28"),
+])
+def test_resolve_date_forward_cues_and_more_phrases(phrase, context, expected):
+    assert resolve_date(phrase, FRI, context).date == expected
+
+
+def test_days_before_another_event_stays_unresolved():
+    # counted from the bombings, not from the report: no date rather than a wrong one
+    assert resolve_date("nine days before the bombings", FRI) is None
+    from newsbrief.dates import DATE_PHRASE
+    assert not any("nine days" in m.group() for m in DATE_PHRASE.finditer("taken nine days before the bombings"))
