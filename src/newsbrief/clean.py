@@ -40,6 +40,7 @@ _JUNK_LINE = re.compile(
       | .*\b(?:reprints?|this\s+copy\s+is)\b.*\bnon-commercial\s+use\b.*
       | .*\border\s+presentation-ready\s+copies\b.*
       | .*\b(?:embed\s+x\s+share|skip\s+in\s+skip)\b.*
+      | (?:skip|end\s+of)\s+(?:twitter|facebook|instagram|youtube)\s+(?:post|video)\b.*   # BBC embeds
       | (?:contributing|reporting|editing|additional\s+reporting)(?:\s+by)?\s*:.*
       | \((?:reporting|editing|writing)\s+by\b.*
       | tweet\s+with\s+a\s+location | you\s+can\s+add\s+location\s+information\b.*
@@ -54,7 +55,7 @@ _JUNK_LINE = re.compile(
 
 # Photo and video captions: a description followed by a credit or a posting note.
 _CAPTION = re.compile(
-    r"""(?:\((?:AP|AFP|Reuters)\s+Photo\b|\bPhoto(?:graph)?(?:er)?\s*(?:by|:)|/\s*(?:Getty|AFP|Reuters|AP)\b|
+    r"""(?:\((?:AP|AFP|Reuters)\s+Photo\b|\((?:Associated\s+Press|AP|AFP|Reuters|EPA|Getty\s+Images)\)\s*$|\bPhoto(?:graph)?(?:er)?\s*(?:by|:)|/\s*(?:Getty|AFP|Reuters|AP)\b|
         \bGetty\s+Images\b|\bhandout\b|\bposted\s+on\s+youtube\b|\bfilmed\s+and\s+posted\b|
         ^(?:screenshot|amateur\s+(?:footage|video)|footage)\s+(?:of|showing)\b|\bpic\.twitter\.com/)""",
     re.IGNORECASE | re.VERBOSE,
@@ -113,13 +114,16 @@ def is_junk_line(line: str, settings: CleanSettings = CleanSettings()) -> bool:
 
 
 # Captions that share a paragraph with story text, caught sentence by sentence: a credit at
-# the end, or a present-tense scene description that ends with the picture's date.
+# the end, or a present-tense scene description that ends with the picture's date
+# ("... talks to reporters, Monday, Sept. 28, 2015, in New York.").
 _CAPTION_SENTENCE = re.compile(
     rf"""(?:\((?:AP|AFP|Reuters|Getty|Associated\s+Press|EPA)(?:\s+Photo)?[^)]{{0,60}}\)\s*$
         |\bCredit:\s|\bFeaturing:\s|\bpic\.twitter\.com/|\bPhoto(?:graph)?\s*:\s
-        |^(?:[A-Z][\w.'-]*\s+){{1,8}}(?:listens|speaks|talks|walks|arrives|poses|gestures|looks|stands|sits|waves|holds|
-           attends|is\s+seen|are\s+seen|smiles|reacts|leaves|addresses|delivers|greets|shakes)\b.*
-           (?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\.?\s*(?:\(.*\))?$)""",
+        |^[A-Z].{{0,120}}?\b(?:listens|speaks|talks|walks|arrives|poses|gestures|looks|stands|sits|waves|holds|
+           attends|is\s+seen|are\s+seen|smiles|reacts|leaves|addresses|delivers|greets|shakes|lies|pauses|
+           gather|carries|mourns|prays|watches|rides|marches|protests|cries|hugs|wait|waits|stand|sit|walk)\b
+           [^"“”]*(?:,\s+|\b[A-Z][a-z]+\s+)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?
+           (?:{_MONTHS}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}},\s+\d{{4}}(?:,\s+in\s+[^.]+)?\.?$)""",
     re.VERBOSE,
 )
 

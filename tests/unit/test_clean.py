@@ -60,6 +60,15 @@ def test_captions_inside_paragraphs_are_junk_sentences():
     assert is_junk_sentence("Trump says San Juan mayor has 'come back a long way'")   # a headline
     assert not is_junk_sentence("The army said it retook the district on Monday.")
     assert not is_junk_sentence('"We will win," he said.')
+    assert is_junk_sentence("Republican presidential candidate Donald Trump talks about his tax plan during "
+                            "a news conference, Monday, Sept. 28, 2015, in New York.")
+    assert not is_junk_sentence("The president speaks often about the law, which took effect on January 1, 2015.")
+
+
+def test_embedded_posts_and_credited_caption_lines_are_junk():
+    assert is_junk_line("Skip Twitter post by @MorganGodfery Jacinda Ardern arrived at hospital in her own car.")
+    assert is_junk_line("Donald Trump talks about his tax plan. The front-runner is calling for an "
+                        "overhaul of the tax... (Associated Press)")
 
 
 def test_published_on_line_is_a_date_not_a_title():
