@@ -9,6 +9,8 @@ Held-out (labelled without looking at the system's output, never used to tune it
 tests/data/labels/entities_heldout.json (pairs in 8 MultiLing clusters) and
 tests/data/labels/timeline_multiling.json (date phrases of the 10 MultiLing clusters, each
 resolved against the article's own date line).
+Blind round 2: tests/data/labels/entities_round2.json (pairs in MultiLing M008, M009 and 9 other
+multinews-dev clusters, labelled while the merging code was changed by someone who did not see them).
 A pair is predicted "same" when both spellings end up variants of one entity; a spelling
 the pipeline did not find counts as not merged (it hurts recall).
 """
@@ -153,6 +155,8 @@ def main() -> None:
     held, held_err = bench_merging(True, "entities_heldout.json")
     held_fb, _ = bench_merging(False, "entities_heldout.json")
     mdates, mdate_err = bench_dates_multiling()
+    r2, r2_err = bench_merging(True, "entities_round2.json")
+    r2_fb, _ = bench_merging(False, "entities_round2.json")
     md = [
         "## entities: spelling-variant merging and date resolution",
         "",
@@ -203,6 +207,21 @@ def main() -> None:
         "",
         "Errors (against the date line):",
         *(f"- {e}" for e in mdate_err),
+        "",
+        "### blind round 2",
+        "",
+        f"Merging on {r2['pairs']} pairs from {r2['clusters']} clusters (tests/data/labels/entities_round2.json: "
+        "MultiLing M008, M009 and multinews-dev clusters; labelled while the merging code was being changed by an "
+        f"engineer who did not see the labels; {r2['doubtful']} doubtful pairs not scored):",
+        "",
+        "| mentions from | pairs | precision | recall | TP | FP | FN | TN | spellings not found |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        *(f"| blind round 2, {name} | {m['pairs']} | {m['precision']:.2f} | {m['recall']:.2f} | {m['tp']} | {m['fp']} | "
+          f"{m['fn']} | {m['tn']} | {m['missing']} |"
+          for name, m in (("spaCy en_core_web_sm 3.8.0", r2), ("capitalised phrases (no model)", r2_fb))),
+        "",
+        "Errors (blind round 2, spaCy):",
+        *(f"- {e}" for e in r2_err),
         "",
         "Caveats: the candidate pairs were proposed by a broad generator and labelled by one person; "
         "recall counts only labelled pairs, so misses the generator never proposed are not counted.",

@@ -65,3 +65,45 @@ def test_crosssource_heldout():
             assert c["type"].strip()
         for g in s["origins"]:
             assert g["reason"].strip() and all(0 <= i < len(docs) for i in g["docs"])
+
+
+def _label_clusters(*names: str) -> set[str]:
+    out = set()
+    for name in names:
+        d = json.loads((LABELS / name).read_text(encoding="utf-8"))
+        out |= {s["id"] for s in d.get("stories", [])} | {p["cluster"] for p in d.get("pairs", [])}
+    return out
+
+
+def test_crosssource_round2():
+    r2 = json.loads((LABELS / "crosssource_round2.json").read_text(encoding="utf-8"))
+    others = _label_clusters("crosssource.json", "crosssource_heldout.json", "entities_pairs.json", "entities_heldout.json")
+    data = _multinews()
+    ids = [s["id"] for s in r2["stories"]]
+    assert sorted(ids) == sorted(r2["clusters"]) and len(ids) == len(set(ids)) >= 12 and not set(ids) & others
+    assert sum(len(s["conflicts"]) for s in r2["stories"]) >= 8 and any(not s["conflicts"] for s in r2["stories"])
+    for s in r2["stories"]:
+        docs = data[s["id"]]["documents"]
+        assert s["reason"].strip()
+        for c in s["conflicts"] + s.get("other_disagreements", []):
+            assert c["reason"].strip() and len(c["values"]) >= 2
+            for i, value in c["values"].items():
+                assert value in docs[int(i)] and len(value.split()) < 15, (s["id"], i, value)
+        for c in s["conflicts"]:
+            assert c["type"] in {"changed_over_time", "different_source", "contradiction"} and c["measure"].strip()
+        for g in s["origins"]:
+            assert g["reason"].strip() and len(g["docs"]) >= 2 and all(0 <= i < len(docs) for i in g["docs"])
+
+
+def test_entities_round2():
+    pairs = json.loads((LABELS / "entities_round2.json").read_text(encoding="utf-8"))["pairs"]
+    others = _label_clusters("entities_pairs.json", "entities_heldout.json")
+    clusters = {p["cluster"] for p in pairs}
+    assert len(clusters) >= 8 and len(pairs) >= 60 and not clusters & others
+    multinews = _multinews() if any(c.startswith("multinews-") for c in clusters) else {}
+    for p in pairs:
+        assert p["reason"].strip() and p["a"] != p["b"]
+        assert p["same"] in (True, False) or (p["same"] is None and p.get("doubtful"))
+        docs = (MULTILING.get(p["cluster"]) or multinews[p["cluster"]])["documents"]
+        assert all(p["a"] in docs[i] for i in p["docs_a"]) and all(p["b"] in docs[i] for i in p["docs_b"]), p
+        assert p["docs_a"] and p["docs_b"]
