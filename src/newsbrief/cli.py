@@ -184,10 +184,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
         keep = ("id", "sources", "origins", "claims", "agreements", "conflicts", "notes")
         out = json.dumps({k: d[k] for k in keep if k in d}, ensure_ascii=False, indent=2) + "\n"
     else:
+        from .render.text import source_label
+
         lines = ["Origins:"] + [f"  {[b.source_index(a) + 1 for a in o.article_ids]} {o.reason}"
                                 for o in b.origins]
-        lines += extra_sections(b) or ["No figures that two origins both state."]
-        lines += list(b.notes)
+        sections = [(h, items) for h, items in extra_sections(b) if h != "Who and where"]
+        for heading, items in sections:
+            lines += ["", f"{heading}:"] + [f"  - {item}" for item in items]
+        if not sections:
+            lines += ["", "No figures or facts that two origins both state."]
+        lines += ["", "Sources:"] + [f"  [{i}] {source_label(a)}" for i, a in enumerate(b.articles, 1)]
+        lines += [f"Note: {n}" for n in b.notes]
         out = "\n".join(lines) + "\n"
     _write(out, args.output)
     return 0

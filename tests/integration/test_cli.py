@@ -71,3 +71,20 @@ def test_installed_entry_point_runs_without_traceback(tmp_path):
                          timeout=120)
     assert run.returncode == 1
     assert run.stderr.strip().count("\n") == 0 and "x.txt" in run.stderr and "binary" in run.stderr
+
+
+def test_compare_prints_only_the_cross_source_part(example_dir, capsys):
+    assert main(["compare", str(example_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Origins:") and "Where sources differ:" in out and "Sources:" in out
+    assert "Timeline" not in out and "Who and where" not in out
+
+
+def test_markdown_sections_are_headed_lists(example_dir, tmp_path):
+    md = tmp_path / "b.md"
+    assert main(["brief", str(example_dir), "-f", "markdown", "-o", str(md), "--encoder", "tfidf"]) == 0
+    text = md.read_text()
+    for heading in ("## Where sources differ", "## Timeline", "## Sources"):
+        assert heading in text
+    timeline = text.split("## Timeline", 1)[1].split("##", 1)[0]
+    assert all(line.startswith("- ") for line in timeline.strip().splitlines())

@@ -12,11 +12,8 @@ def render_markdown(brief: Brief) -> str:
         refs = ", ".join(f"[{n}](#source-{n})" for n in source_numbers(brief, s.citations))
         lines.append(f"{s.text} [{refs}]")
         lines.append("")
-    sections = extra_sections(brief)
-    if sections:
-        for line in sections:
-            lines.append(f"\n## {line[:-1]}\n" if not line.startswith(" ") else line.replace("  - ", "- ", 1))
-        lines.append("")
+    for heading, items in extra_sections(brief):
+        lines += [f"## {heading}", ""] + [f"- {item}" for item in items] + [""]
     lines += ["## Sources", ""]
     for i, a in enumerate(brief.articles, 1):
         lines.append(f'{i}. <a id="source-{i}"></a>{source_label(a)}')

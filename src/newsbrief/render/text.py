@@ -31,10 +31,8 @@ def render_text(brief: Brief, *, width: int = 0) -> str:
     for s in brief.summary:
         line = f"{s.text} {source_numbers(brief, s.citations)}"
         lines.extend(textwrap.wrap(line, width) if width else [line])
-    sections = extra_sections(brief)
-    if sections:
-        lines.append("")
-        lines.extend(sections)
+    for heading, items in extra_sections(brief):
+        lines += ["", f"{heading}:"] + [f"  - {item}" for item in items]
     lines += ["", "Sources:"]
     lines += [f"  [{i}] {source_label(a)}" for i, a in enumerate(brief.articles, 1)]
     if brief.rejected:
@@ -42,30 +40,31 @@ def render_text(brief: Brief, *, width: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
-def extra_sections(brief: Brief) -> list[str]:
-    """Short cross-source, entity and timeline sections, when the brief has them."""
-    out: list[str] = []
+def extra_sections(brief: Brief) -> list[tuple[str, list[str]]]:
+    """Short cross-source, entity and timeline sections, when the brief has them: (heading, items)."""
+    out: list[tuple[str, list[str]]] = []
     if brief.agreements:
-        out.append("Confirmed by several sources:")
-        for g in brief.agreements[:8]:
-            nums = source_numbers(brief, [c.citation for c in g.claims])
-            out.append(f"  - {g.topic}: {g.value} ({g.origins} origins) {nums}")
+        out.append(("Confirmed by several sources", [
+            f"{g.topic}: {g.value} ({g.origins} origins) {source_numbers(brief, [c.citation for c in g.claims])}"
+            for g in brief.agreements[:8]]))
     if brief.conflicts:
-        out.append("Where sources differ:")
+        items = []
         for c in brief.conflicts[:8]:
             vals = "; ".join(
                 f"{v.text} ({v.speaker or 'as fact'}, [{brief.source_index(v.citation.article_id) + 1}]"
                 f"{', ' + v.date if v.date else ''})" for v in c.claims)
-            out.append(f"  - {c.topic} [{c.kind.replace('_', ' ')}]: {vals}")
+            items.append(f"{c.topic} [{c.kind.replace('_', ' ')}]: {vals}")
+        out.append(("Where sources differ", items))
     if brief.entities:
-        out.append("Who and where:")
+        items = []
         for e in brief.entities[:10]:
             variants = ", ".join(v.text for v in e.variants if v.text != e.name)
-            out.append(f"  - {e.name} ({e.type})" + (f" also: {variants}" if variants else ""))
+            items.append(f"{e.name} ({e.type})" + (f" also: {variants}" if variants else ""))
+        out.append(("Who and where", items))
     if brief.timeline:
-        out.append("Timeline:")
+        items = []
         for t in brief.timeline:
-            nums = source_numbers(brief, t.citations)
             when = f"week of {t.date}" if t.precision == "week" else t.date   # a week is not its Monday
-            out.append(f"  {when:<10} {t.text} {nums}")
+            items.append(f"{when}: {t.text} {source_numbers(brief, t.citations)}")
+        out.append(("Timeline", items))
     return out
