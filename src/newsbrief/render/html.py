@@ -122,7 +122,7 @@ def _view(brief: Brief) -> dict[str, Any]:
             if (m.source, m.start, m.end) not in seen:
                 seen.add((m.source, m.start, m.end))
                 out.append(m)
-        return sorted(out, key=lambda m: (m.n, m.start))   # [1][2], as in the text output
+        return out
 
     summary = [
         {"text": s.text, "markers": markers(s.citations), "origins": s.origins,
