@@ -84,6 +84,10 @@ class Figure:
     days: bool = False       # value is a duration in days
     vague: bool = False      # "almost all", "most": listed, never enough for a conflict alone
     qualifier: str = ""
+    # content lemmas of what is counted: the noun, its compounds and the predicate's verb
+    # ("24 bank robberies" -> robbery, bank, involve; "robbed 23 banks" -> bank, rob), to line
+    # up figures phrased differently (``conflicts.same_measure``)
+    concepts: frozenset[str] = frozenset()
 
 
 def _lemma(token) -> str:
@@ -301,8 +305,11 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             continue
         scope = _scope(verb)
         measure = f"{noun.lemma_.lower() if unit_key[1] != 'people' else 'people'} {pred}"
+        concepts = {unit_key[1], pred.split()[0], *(_lemma(c) for c in noun.children if c.dep_ == "compound")}
+        if verb is not None and verb.pos_ == "VERB":
+            concepts.add(_lemma(verb))
         add(unit_key + (pred, scope), text, value, measure + (f" ({scope})" if scope else ""), start, end,
-            qualifier=q)
+            qualifier=q, concepts=frozenset(concepts))
     return out
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .claims import Extraction, Figure, extract
+from .claims import EVENTS, PREDICATES, Extraction, Figure, extract
 from .nlp import StoryParse, ensure_parse
 from .origins import group_origins, origin_of
 from .dates import article_dates
@@ -25,6 +25,17 @@ from .types import Agreement, Brief, Conflict, Origin, Sentence
 # Two counts within this relative difference are the same figure (rounding: "1.7 million" vs
 # "1,700,000", "some 60" vs "60").
 SAME_VALUE_TOLERANCE = 0.02
+
+# An approximate count ("about 300", "nearly two dozen") is the same figure as a value this
+# close to it, relatively: "about 300" vs "300" or "nearly 24" vs "23" is rounding, not a clash.
+APPROX_TOLERANCE = 0.1
+
+# Figures whose exact keys differ (another verb, another noun for one thing) measure the same
+# thing when their counted noun is among the other's content lemmas and they share this many
+# (a lemma matching another's prefix, "rob" / "robbery"): "robbed 23 banks" / "24 bank robberies".
+MIN_SHARED_CONCEPTS = 2
+# Shorter lemmas than this only match whole ("war" is not "ward").
+MIN_STEM = 3
 
 # Counts further apart than this factor measure different things (a day's toll vs the war's),
 # however alike their words: they are neither agreement nor conflict.
@@ -51,7 +62,8 @@ def same_value(a: Figure, b: Figure) -> bool | None:
         return hi / max(lo, 1e-9) < SAME_DURATION_RATIO
     if a.key[0] == "percent":
         return abs(x - y) < 1.0
-    if hi == 0 or (hi - lo) / hi <= SAME_VALUE_TOLERANCE:
+    approx = _PRECISION.get(a.qualifier) == 1 or _PRECISION.get(b.qualifier) == 1
+    if hi == 0 or (hi - lo) / hi <= (APPROX_TOLERANCE if approx else SAME_VALUE_TOLERANCE):
         return True
     if hi / max(lo, 1e-9) > MAX_COUNT_RATIO:
         return None
@@ -99,6 +111,57 @@ def _kind(values: list[Figure]) -> tuple[str, str]:
     return "contradiction", "same day, same kind of source, different figures"
 
 
+def _stem_match(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= MIN_STEM and (a.startswith(b) or b.startswith(a)))
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> int:
+    return sum(any(_stem_match(x, y) for y in b) for x in a)
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two counts keyed differently measure the same thing (``MIN_SHARED_CONCEPTS``).
+
+    Only free-form predicates are joined: a lexicon predicate ("killed") is already one key
+    for all its verbs, and its scope tells one toll from another; one verb with other words
+    ("voted present" / "voted against") counts different things. Their events must not differ
+    ("killed in the war" vs "in the siege"), and each one's counted noun must be among the
+    other's content lemmas.
+    """
+    ka, kb = a.key, b.key
+    if ka == kb:
+        return True
+    if ka[0] != "count" or kb[0] != "count" or not a.concepts or not b.concepts:
+        return False
+    if ka[2] in PREDICATES or kb[2] in PREDICATES or ka[2].split()[:1] == kb[2].split()[:1]:
+        return False
+    sa, sb = ka[3] if len(ka) > 3 else "", kb[3] if len(kb) > 3 else ""
+    if sa and sb and sa != sb and (sa in EVENTS or sb in EVENTS):
+        return False
+    return (any(_stem_match(ka[1], c) for c in b.concepts) and any(_stem_match(kb[1], c) for c in a.concepts)
+            and _shared(a.concepts, b.concepts) >= MIN_SHARED_CONCEPTS)
+
+
+def _align_keys(figures: Sequence[Figure]) -> dict[tuple, tuple]:
+    """Each figure key -> the key of its measure, joining keys of figures that ``same_measure``."""
+    first: dict[tuple, Figure] = {}
+    for f in figures:
+        first.setdefault(f.key, f)
+    keys = list(first)
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, k in enumerate(keys):
+        for other in keys[i + 1:]:
+            if find(k) != find(other) and same_measure(first[k], first[other]):
+                parent[find(other)] = find(k)
+    return {k: find(k) for k in keys}
+
+
 def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple[Agreement, ...], tuple[Conflict, ...]]:
     """Agreements and conflicts among ``figures`` of one story, counted by origin.
 
@@ -111,8 +174,9 @@ def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple
     """
     origin = origin_of(origins)
     by_key: dict[tuple, dict[str, list[Figure]]] = {}
+    aligned = _align_keys(figures)
     for f in figures:
-        by_key.setdefault(f.key, {}).setdefault(f.claim.citation.article_id, []).append(f)
+        by_key.setdefault(aligned[f.key], {}).setdefault(f.claim.citation.article_id, []).append(f)
     agreements, conflicts = [], []
     for key, per_source in by_key.items():
         picked = [_pick(fs) for fs in per_source.values()]

@@ -51,6 +51,15 @@ _PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighbo
                         "area areas town towns city village villages province suburb quarter "
                         "region".split())
 
+# Words after an organisation's name that do not make another organisation ("Oxfam
+# International", "Astana Team"): the short name is the same body.
+_GENERIC_SUFFIXES = frozenset("international team group inc corp corporation co company ltd plc llc "
+                              "foundation organisation organization association club agency".split())
+# Words before a place name that make another place ("South India" is not India).
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
+                               "upper lower northeast northwest southeast southwest greater".split())
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Capitalised phrases for the model-free fallback (not a sentence's first word).
@@ -235,8 +244,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
 
     # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
     # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
-    size = Counter(find(i) for i in range(len(names)))
-    alone = [i for i in range(len(names)) if size[find(i)] == 1 and not names[i].isupper()]
+    # a short form is a name alone in its group, or a group of one short name's spellings
+    # ("Blair" / "Mr Blair", "De Boer" / "de Boer")
+    forms: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        forms[find(i)].add(folded(n))
+        members[find(i)].append(i)
+    alone = [min(ms, key=lambda j: (len(names[j]), names[j])) for r, ms in members.items() if len(forms[r]) == 1]
+    alone = [i for i in alone if not names[i].isupper()]
+    mentions = [sum(len(spellings[names[j]]) for j in members[find(i)]) for i in range(len(names))]
     attached: dict[int, int] = {}
     containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
     for j, b in enumerate(names):
@@ -245,7 +262,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
         a, la = names[i], info[names[i]][0]
         ta = folded(a)
-        if la == "NORP" or not ta:
+        if not ta:
             continue
         ends, starts = set(), set()
         for j in sorted(containing.get(ta[0], ())):
@@ -254,12 +271,27 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             if find(j) == find(i) or len(tb) <= len(ta):
                 continue
             k = len(ta)
+            if (tb[:k] == ta and lb == "ORG" and len(tb) > k
+                    and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
+                ends.add(find(j))                     # "Oxfam" of "Oxfam International", whatever its label
+                continue
+            if la == "NORP":
+                continue                              # "Syrian" is not the "Free Syrian Army"
             if not compatible(la, lb):
                 if tb[:k] == ta and "PERSON" in (la, lb) and k >= 2:
                     starts.add(find(j))               # the model's label of a rare name is a guess
-                continue
+                elif (tb[-k:] == ta and "PERSON" in (la, lb)
+                      and (la not in _PLACE_LABELS or mentions[i] <= mentions[j])):
+                    ends.add(find(j))                 # a surname the model tagged otherwise (a
+                continue                              # place named more than the person is the place)
+            if (tb[-k:] == ta and {la, lb} & _PLACE_LABELS
+                    and set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS):
+                continue                              # "South India" is another place than India
             if tb[-k:] == ta and "ORG" not in (la, lb):
                 ends.add(find(j))                     # surname, or "Old City" of "Homs Old City"
+            elif (tb[:k] == ta and "ORG" in (la, lb) and tb[k:]
+                  and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
+                ends.add(find(j))                     # "Oxfam" of "Oxfam International"
             elif "ORG" in (la, lb) and ((tb[:k] == ta and _word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
                                             and _word_after(b, tb.index(ta[0]) + 1) in ("of", "for", ""))):
@@ -268,7 +300,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 starts.add(find(j))
         if len(ends) == 1:
             root = ends.pop()
-            attached[i] = root
+            for j in members[find(i)]:
+                attached[j] = root
+            evidence[root] += evidence.pop(find(i), [])
             parent[find(i)] = root
         elif ends:
             for r in sorted(ends):

@@ -17,9 +17,9 @@ _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eig
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12})
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12}
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "dozen": 12}
 _NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-                     + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|mn|bn|m|b)\b)?", re.I)
+                     + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|dozen|mn|bn|m|b)\b)?", re.I)
 # "hundreds", "dozens": a reader cannot check them against a figure.
 _VAGUE_NUMBER = re.compile(r"^(?:hundreds|thousands|dozens|scores|tens of thousands|millions|several|many)\b", re.I)
 

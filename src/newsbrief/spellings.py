@@ -32,6 +32,10 @@ FUZZY_POSSIBLE = 80
 CONTEXT_SAME = 0.12
 # Keys this short are too ambiguous for fuzzy matching ("Jobar" vs "Jabar").
 MIN_FUZZY_LEN = 6
+# A word of a full name this long or longer may carry a typo (a swap, one letter more) and
+# still name the same person when the other words are equal; shorter words ("Jan"/"Jane")
+# are different names too often.
+MIN_TYPO_WORD = 4
 # Same consonant skeleton is enough when the vowel-keeping keys are this similar: skeletons
 # alone conflate different short names ("Qusayr" and "Qussur" are both "ksr").
 SKELETON_MIN_RATIO = 80
@@ -111,8 +115,31 @@ def _acronym_of(short: str, long: str) -> bool:
     if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
         return False
     words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in CONNECTORS]
+    if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in words):
+        return False    # "UNFCCC Secretariat" is not "U.S.": a word that is itself an acronym
     initials = "".join(w[0] for w in words if w[0].isupper())
     return len(words) >= 2 and initials == letters
+
+
+def _acronym_variant(a: str, b: str) -> bool:
+    """Two acronyms one letter apart ("UNCCC" / "UNFCCC"): perhaps one mistyped, perhaps two bodies."""
+    a, b = sorted((a.replace(".", ""), b.replace(".", "")), key=len)
+    return (3 <= len(a) and len(b) == len(a) + 1 and a.isupper() and b.isupper() and a.isalpha()
+            and b.isalpha() and any(b[:i] + b[i + 1:] == a for i in range(len(b))))
+
+
+def _word_typo(x: str, y: str) -> str:
+    """How one word of a name is a typo of the other: letters transposed ("Shehzad" /
+    "Shezhad") or one letter more ("Ejaz" / "Eliaz"); "" when neither. Raw letters: the
+    transliteration key would fold "zh" and hide the swap."""
+    if min(len(x), len(y)) < MIN_TYPO_WORD or x[0] != y[0]:
+        return ""
+    if len(x) == len(y) and x != y and sorted(x) == sorted(y) and x[-1] == y[-1]:
+        return "letters transposed"
+    short, long = sorted((x, y), key=len)
+    if len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(1, len(long))):
+        return "one letter more"
+    return ""
 
 
 def _is_transposition(a: str, b: str) -> bool:
@@ -171,6 +198,13 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
     if (skeleton(a) == skeleton(b) and ratio >= SKELETON_MIN_RATIO and compatible(label_a, label_b)
             and min(len(ka), len(kb)) >= MIN_FUZZY_LEN):
         return Match("same", f"same consonants {skeleton(a)!r}, spelling similarity {ratio:.0f}", ratio / 100)
+    raw_a, raw_b = name_tokens(a), name_tokens(b)
+    # the model's label of a misspelt name is a guess: a typo beside equal words is enough
+    if len(raw_a) == len(raw_b) >= 2 and (compatible(label_a, label_b) or "PERSON" in (label_a, label_b)):
+        differ = [(x, y) for x, y in zip(raw_a, raw_b) if x != y]
+        typos = [_word_typo(x, y) for x, y in differ]
+        if len(differ) == 1 and typos[0]:
+            return Match("same", f"{typos[0]} in one word ({differ[0][0]!r} / {differ[0][1]!r}): a typo", ratio / 100)
     if len(ta) == len(tb) >= 2:
         worst = min(fuzz.ratio(x, y) for x, y in zip(ta, tb))
         if worst < FUZZY_POSSIBLE:
@@ -178,6 +212,8 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
             return Match("different", f"a word differs (similarity {worst:.0f})", ratio / 100)
     if _is_transposition(ka, kb) and compatible(label_a, label_b):
         return Match("same", f"letters transposed ({ka!r} / {kb!r}): a typo", ratio / 100)
+    if _acronym_variant(a, b):
+        return Match("possible", "acronyms one letter apart", ratio / 100)
     if min(len(ka), len(kb)) < MIN_FUZZY_LEN or not compatible(label_a, label_b):
         return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
     if ratio >= FUZZY_SAME:

@@ -33,6 +33,7 @@ def example(example_articles):
     ("Some 2,500", 2500.0, "some"),
     ("90 per cent", 90.0, ""),
     ("hundreds", None, ""),
+    ("nearly two dozen", 24.0, "nearly"),
 ])
 def test_parse_number(text, value, qualifier):
     assert parse_number(text) == (value, qualifier)
@@ -177,3 +178,23 @@ def test_compare_command_prints_only_the_cross_source_part(example_dir, capsys):
     assert "summary" not in out
     assert out["origins"][0]["sources"] == [0, 1]
     assert all(len(c["values"]) >= 2 for c in out["conflicts"])
+
+
+def test_counts_phrased_differently_line_up_as_one_measure():
+    # "robbed 23 banks" and "24 bank robberies" count one thing with other words
+    a = Article("a", "Police say the trio robbed 23 banks in the Los Angeles area since November.")
+    b = Article("b", "The suspects were involved in 24 bank robberies across the county, the LAPD said.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"23", "24"}
+
+
+def test_an_approximate_count_close_to_a_value_is_not_a_conflict():
+    a = Article("a", "Police say the trio robbed nearly two dozen banks in the area since November.")
+    b = Article("b", "The suspects were involved in 23 bank robberies across the county, the LAPD said.")
+    assert _relate([a, b]).conflicts == ()
+
+
+def test_one_verb_with_other_words_counts_other_things():
+    a = Article("a", "Three Republicans voted present on the bill in the House on Tuesday.")
+    b = Article("b", "Only seven Republicans voted against the bill in the House on Tuesday.")
+    assert _relate([a, b]).conflicts == ()

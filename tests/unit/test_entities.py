@@ -102,3 +102,29 @@ def test_candidate_pairs_miss_no_pair_match_names_would_merge(brief):
         for j in range(i + 1, len(names)):
             if (i, j) not in asked:
                 assert match_names(a, names[j]).kind == "different", (a, names[j])
+
+
+def test_surname_spellings_attach_to_the_one_full_name_whatever_the_model_label():
+    ms = [Mention("Tony Blair", "PERSON", "a"), Mention("Blair", "PERSON", "b"), Mention("Mr Blair", "PERSON", "b"),
+          Mention("Fabian Cancellara", "PERSON", "a"), Mention("Fabian Cancellara", "PERSON", "b"),
+          Mention("Cancellara", "GPE", "b")]
+    entities, _ = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"Tony Blair", "Blair", "Mr Blair"}) in names
+    assert frozenset({"Fabian Cancellara", "Cancellara"}) in names
+
+
+def test_org_generic_suffix_merges_and_region_qualifier_does_not():
+    ms = [Mention("Oxfam", "NORP", "a"), Mention("Oxfam International", "ORG", "b"),
+          Mention("India", "GPE", "a"), Mention("South India", "LOC", "b")]
+    entities, _ = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"Oxfam", "Oxfam International"}) in names
+    assert frozenset({"India"}) in names and frozenset({"South India"}) in names
+
+
+def test_typos_and_acronyms():
+    assert match_names("Shehzad Tanweer", "Shezhad Tanweer", label_a="PERSON", label_b="ORG").kind == "same"
+    assert match_names("UNCCC", "UNFCCC").kind == "possible"
+    assert match_names("US", "UNFCCC Secretariat").kind == "different"
+    assert match_names("Mark Kelly", "Mary Kelly", label_a="PERSON", label_b="PERSON").kind != "same"
