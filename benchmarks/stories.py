@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results_file import write_section  # noqa: E402
+from results_file import RESULTS, write_section  # noqa: E402
 
 from newsbrief.stories import StorySettings, bcubed, group, vectorize  # noqa: E402
 from newsbrief.store.commands import read_articles  # noqa: E402
@@ -125,9 +125,58 @@ def scale(sizes: list[int]) -> str:
     return "\n".join(lines)
 
 
+def ray_throughput(n_multinews: int = 30, encoder: str = "tfidf") -> str:
+    """``brief --batch`` work (one brief per story) locally, then on a private Ray with 1 and 2 CPUs."""
+    from newsbrief.engines import LocalEngine, make_engine
+    from newsbrief.engines.batch import STORIES_PER_BATCH, _BriefBatch
+
+    shared = DATA.parent
+    lines = (shared / "multiling2011-en.jsonl").read_text(encoding="utf-8").splitlines()
+    lines += (shared / "multinews-dev.jsonl").read_text(encoding="utf-8").splitlines()[:n_multinews]
+    items = list(enumerate(lines, 1))
+    fn = _BriefBatch(words=250, encoder=encoder)
+    # Stories of 2-10 articles: several per batch, yet enough batches for two workers.
+    batch = max(1, min(STORIES_PER_BATCH, len(items) // 8))
+    t0 = time.perf_counter()
+    reference = LocalEngine().map_batches(fn, items, batch)
+    rows = [("local (in process)", "-", time.perf_counter() - t0)]
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        engine = make_engine("ray", workers=workers)
+        started = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        out = engine.map_batches(fn, items, batch)
+        rows.append((f"Ray, {workers} worker(s)", f"{started:.1f}", time.perf_counter() - t0))
+        engine.shutdown()
+        if out != reference:
+            raise SystemExit(f"Ray with {workers} worker(s) gave different briefs than the local engine")
+    table = [f"{len(items)} stories ({len(lines) - n_multinews} MultiLing, {n_multinews} Multi-News), "
+             f"encoder `{encoder}`, {batch} stories a batch; outputs identical to the local engine "
+             "in every run (checked). Ray start-up is excluded from the map time.", "",
+             "| engine | Ray start s | map s | stories/s |", "| --- | --- | --- | --- |"]
+    table += [f"| {name} | {start} | {t:.1f} | {len(items) / t:.2f} |" for name, start, t in rows]
+    return "\n".join(table)
+
+
+SCALE_HEADING = "### Speed and memory (synthetic streams: real articles perturbed)"
+RAY_HEADING = "### Ray: `brief --batch` throughput (private local Ray on 127.0.0.1)"
+
+
+def previous_subsection(heading: str) -> list[str]:
+    """The subsection under ``heading`` in the stories section of RESULTS.md, if any (kept
+    when this run does not redo it: the 100k scaling run is too slow to repeat for nothing)."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    block = text.partition("<!-- BEGIN stories -->")[2].partition("<!-- END stories -->")[0]
+    if heading not in block:
+        return []
+    body = block.partition(heading)[2].split("\n### ")[0].strip()
+    return ["", heading, "", body]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", default="", help="comma-separated stream sizes, e.g. 1000,10000")
+    ap.add_argument("--ray", action="store_true", help="also time brief --batch on Ray (1 and 2 workers)")
     args = ap.parse_args()
     md, _ = quality()
     print(md)
@@ -135,10 +184,18 @@ def main() -> None:
     if args.scale:
         table = scale([int(x) for x in args.scale.split(",")])
         print(table)
-        sections += ["", "### Speed and memory (synthetic streams: real articles perturbed)", "",
+        sections += ["", SCALE_HEADING, "",
                      "Sentence order shuffled, 10% of words dropped, ids suffixed; one process, "
                      "2-core machine shared with other jobs; peak RSS is the process maximum so far "
                      "(cumulative across rows).", "", table]
+    else:
+        sections += previous_subsection(SCALE_HEADING)
+    if args.ray:
+        table = ray_throughput()
+        print(table)
+        sections += ["", RAY_HEADING, "", table]
+    else:
+        sections += previous_subsection(RAY_HEADING)
     write_section("stories", "\n".join(sections))
 
 

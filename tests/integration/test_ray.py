@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
+# Loopback only: set before Ray is imported (see newsbrief.engines.ray_engine).
+os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsbrief[ray]')")
 
 from newsbrief.engines import LocalEngine, make_engine  # noqa: E402
@@ -16,9 +19,19 @@ from newsbrief.types import Article  # noqa: E402
 
 @pytest.fixture(scope="module")
 def engine():
+    if ray.is_initialized():      # never reuse a Ray some other test left running
+        ray.shutdown()
     e = make_engine("ray", workers=2)
-    yield e
-    e.shutdown()
+    try:
+        yield e
+    finally:
+        e.shutdown()
+
+
+def test_the_private_ray_is_new_and_on_loopback_only(engine):
+    nodes = [n for n in ray.nodes() if n["Alive"]]
+    assert [n["NodeManagerAddress"] for n in nodes] == ["127.0.0.1"]
+    assert engine.workers == 2
 
 
 def _stream(copies=8):
