@@ -140,6 +140,7 @@ def ray_throughput(n_multinews: int = 30, encoder: str = "tfidf") -> str:
     t0 = time.perf_counter()
     reference = LocalEngine().map_batches(fn, items, batch)
     rows = [("local (in process)", "-", time.perf_counter() - t0)]
+    same: dict[int, int] = {}
     for workers in (1, 2):
         t0 = time.perf_counter()
         engine = make_engine("ray", workers=workers)
@@ -148,11 +149,16 @@ def ray_throughput(n_multinews: int = 30, encoder: str = "tfidf") -> str:
         out = engine.map_batches(fn, items, batch)
         rows.append((f"Ray, {workers} worker(s)", f"{started:.1f}", time.perf_counter() - t0))
         engine.shutdown()
-        if out != reference:
-            raise SystemExit(f"Ray with {workers} worker(s) gave different briefs than the local engine")
+        flat, ref = [r for part in out for r in part], [r for part in reference for r in part]
+        same[workers] = sum(a == b for a, b in zip(flat, ref))
     table = [f"{len(items)} stories ({len(lines) - n_multinews} MultiLing, {n_multinews} Multi-News), "
-             f"encoder `{encoder}`, {batch} stories a batch; outputs identical to the local engine "
-             "in every run (checked). Ray start-up is excluded from the map time.", "",
+             f"encoder `{encoder}`, {batch} stories a batch. Ray start-up is excluded from the map "
+             "time. Briefs identical to the local engine's: "
+             + ", ".join(f"{same[w]}/{len(items)} with {w} worker(s)" for w in same)
+             + ". Not guaranteed: an earlier run "
+             "of this benchmark differed with 1 worker, and in one process the entity section of "
+             "26/40 briefs changes between OMP_NUM_THREADS=1 and the default thread count. "
+             "2 workers are no faster here: 2 cores shared with other jobs.", "",
              "| engine | Ray start s | map s | stories/s |", "| --- | --- | --- | --- |"]
     table += [f"| {name} | {start} | {t:.1f} | {len(items) / t:.2f} |" for name, start, t in rows]
     return "\n".join(table)
