@@ -26,8 +26,9 @@ from datetime import date
 from .align import fold_name
 from .attribution import SAY_VERBS, Attribution, attribute
 from .nlp import MISSING, StoryParse, ensure_parse
-from .quantities import (BOUNDS, DURATION, PERCENT, SHARE, SHARE_VALUE, UNIT_DAYS, WEEKDAYS,
-                         parse_duration, parse_number)
+from .quantities import (AGE, AGE_APPOSITION, BOUNDS, DURATION, PERCENT, SHARE, SHARE_VALUE, SIZE,
+                         SIZE_UNITS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration, parse_number,
+                         word_or_number)
 from .dates import ArticleDate, article_dates, resolve_date
 from .types import Article, Citation, Claim, Origin, Sentence
 
@@ -235,6 +236,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         add(("duration", event), text, days, f"length of the {event}", start,
             sentence.start + m.end(), days=True, qualifier=qualifier)
 
+    _ages_and_sizes(sentence, doc, ents, full, add)
+
     # an event launched on a weekday: its length so far is under a week
     for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):
         tok = _token_at(doc, sentence.start + m.start())
@@ -311,6 +314,51 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         add(unit_key + (pred, scope), text, value, measure + (f" ({scope})" if scope else ""), start, end,
             qualifier=q, concepts=frozenset(concepts))
     return out
+
+
+def _person_key(ent) -> tuple[str, str]:
+    """(surname, given name or "") of a person's mention, folded: "Alexis Ohanian" -> ("ohanian", "alexis")."""
+    words = [t.lower_ for t in ent if t.pos_ == "PROPN" or t.is_title]
+    words = [w for w in words if w not in {"mr", "mrs", "ms", "dr"}] or [ent.root.lower_]
+    return words[-1], words[0] if len(words) >= 2 else ""
+
+
+def _ages_and_sizes(sentence: Sentence, doc, ents, full: str, add) -> None:
+    """Ages of named people ("Ohanian, 34", "33-year-old Alexis Ohanian", "Peter, 10 weeks old") and
+    sizes written as one hyphenated adjective ("16-hour flight", "25-meter wreck")."""
+    people = [e for e in ents if e.label_ == "PERSON"]
+    # the small model tags many surnames NORP ("Ohanian"): ", 34," after a single proper noun is an age
+    named = people + [e for e in ents if e.label_ == "NORP" and len(e) == 1 and e[0].pos_ == "PROPN"
+                      and not e.text.endswith("s")]
+    for e in named:
+        m = AGE_APPOSITION.match(full[e.end_char:e.end_char + 30])
+        if m and 0 < int(m.group("n")) < 120:
+            start, end = e.end_char + m.start("n"), e.end_char + m.end("n")
+            add(("age",) + _person_key(e), f"{e.text}, {m.group('n')}", float(m.group("n")),
+                f"age of {e.text}", start, end)
+    for m in AGE.finditer(sentence.text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        gap_after = lambda e: full[end:e.start_char]          # noqa: E731
+        gap_before = lambda e: full[e.end_char:start]         # noqa: E731
+        near = [e for e in people if e.start_char >= end and re.fullmatch(r"\s*", gap_after(e))]
+        near += [e for e in people if e.end_char <= start and re.fullmatch(r",\s*(?:an?\s+)?", gap_before(e))]
+        if len(near) != 1:
+            continue   # "the 33-year-old" alone, or several names around it: whose age is unclear
+        e = near[0]
+        add(("age",) + _person_key(e), m.group(), age_years(m), f"age of {e.text}", start, end)
+    for m in SIZE.finditer(sentence.text):
+        tok = _token_at(doc, sentence.start + m.start("u"))
+        if tok is None:
+            continue
+        noun = tok.head
+        if noun.pos_ != "NOUN" or noun.i <= tok.i or noun.i - tok.i > 3:
+            continue
+        dim, factor = SIZE_UNITS[m.group("u").lower()]
+        before = full[max(0, sentence.start + m.start() - 16):sentence.start + m.start()].lower()
+        q = next((w for w in ("nearly", "almost", "about", "around", "some", "more than", "over")
+                  if before.rstrip().endswith(w)), "")
+        add(("size", dim, _lemma(noun)), m.group(), word_or_number(m.group("n")) * factor,
+            f"{dim} of the {_lemma(noun)}", sentence.start + m.start(), sentence.start + m.end(), qualifier=q)
 
 
 def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:

@@ -155,6 +155,15 @@ def _align_keys(figures: Sequence[Figure]) -> dict[tuple, tuple]:
             k = parent[k]
         return k
 
+    # "Ohanian, 34" is the age of "Alexis Ohanian" when the story gives no other Ohanian a given name
+    given: dict[str, set[str]] = {}
+    for k in keys:
+        if k[0] == "age" and k[2]:
+            given.setdefault(k[1], set()).add(k[2])
+    for k in keys:
+        if k[0] == "age" and not k[2] and len(given.get(k[1], ())) == 1:
+            full = ("age", k[1], next(iter(given[k[1]])))
+            parent[k] = full
     for i, k in enumerate(keys):
         for other in keys[i + 1:]:
             if find(k) != find(other) and same_measure(first[k], first[other]):

@@ -54,7 +54,11 @@ _PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighbo
 # Words after an organisation's name that do not make another organisation ("Oxfam
 # International", "Astana Team"): the short name is the same body.
 _GENERIC_SUFFIXES = frozenset("international team group inc corp corporation co company ltd plc llc "
-                              "foundation organisation organization association club agency".split())
+                              "foundation organisation organization association club agency "
+                              "airlines airways service services".split())
+# Nouns after a place's name that writers drop ("the Atlantic (Ocean)"): the short name is that
+# place. "City" is not among them: Atlantic City is not the Atlantic.
+_PLACE_GENERICS = frozenset("ocean sea river gulf desert mountains islands".split())
 # Words before a place name that make another place ("South India" is not India).
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
@@ -229,10 +233,18 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     possible: list[PossibleMatch] = []
 
     # 1. spellings of the same full name (pairs among names of comparable length)
+    decided = []
     for i, j in candidate_pairs(names):
         a, b = names[i], names[j]
-        m = match_names(a, b, label_a=info[a][0], label_b=info[b][0],
-                        context_a=info[a][1], context_b=info[b][1])
+        decided.append((i, j, match_names(a, b, label_a=info[a][0], label_b=info[b][0],
+                                          context_a=info[a][1], context_b=info[b][1])))
+    # an acronym that is the initials of several names ("N.Y.": New York, Navy Yard) is none of them surely
+    expansions = Counter(min(names[i], names[j], key=len) for i, j, m in decided
+                         if m.kind == "same" and m.rule.startswith("acronym"))
+    for i, j, m in decided:
+        a, b = names[i], names[j]
+        if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
+            m = Match("possible", m.rule + " (and of other names)", 0.5)
         if m.kind == "same":
             ri, rj = find(i), find(j)
             if ri != rj:
@@ -259,6 +271,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     for j, b in enumerate(names):
         for t in folded(b):
             containing[t].add(j)
+    # last words of multi-word names: a first name that is also someone's surname is ambiguous
+    surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
     for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
         a, la = names[i], info[names[i]][0]
         ta = folded(a)
@@ -272,11 +286,14 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 continue
             k = len(ta)
             if (tb[:k] == ta and lb == "ORG" and len(tb) > k
-                    and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
+                    and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])
+                    # a city + "International" is its airport ("Atlantic City International")
+                    and not (la in ("GPE", "LOC") and name_tokens(b)[k:] == ("international",))):
                 ends.add(find(j))                     # "Oxfam" of "Oxfam International", whatever its label
                 continue
-            if la == "NORP":
-                continue                              # "Syrian" is not the "Free Syrian Army"
+            if la == "NORP" and not (lb == "PERSON" and k == 1 and tb[-1:] == ta and len(tb) >= 2):
+                continue                              # "Syrian" is not the "Free Syrian Army"; but
+                                                      # a rare surname is often tagged NORP ("Ohanian")
             if not compatible(la, lb):
                 if tb[:k] == ta and "PERSON" in (la, lb) and k >= 2:
                     starts.add(find(j))               # the model's label of a rare name is a guess
@@ -287,6 +304,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             if (tb[-k:] == ta and {la, lb} & _PLACE_LABELS
                     and set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS):
                 continue                              # "South India" is another place than India
+            if (tb[:k] == ta and la in _PLACE_LABELS and lb in _PLACE_LABELS
+                    and all(t in _PLACE_GENERICS for t in name_tokens(b)[k:])):
+                ends.add(find(j))                     # "Atlantic" of "Atlantic Ocean"
+                continue
             if tb[-k:] == ta and "ORG" not in (la, lb):
                 ends.add(find(j))                     # surname, or "Old City" of "Homs Old City"
             elif (tb[:k] == ta and "ORG" in (la, lb) and tb[k:]
@@ -307,11 +328,23 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         elif ends:
             for r in sorted(ends):
                 possible.append(PossibleMatch(a, names[r], 0.5, "short form of several names"))
-        elif len(starts) == 1:
-            # "Abu Rami" / "Abu-Rami Al-Qosour": a given name may or may not be that person
-            r = starts.pop()
-            full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
-            possible.append(PossibleMatch(a, full, 0.5, f"{a!r} is the start of {full!r} (a given name?)"))
+        elif starts:
+            fulls = {r: min((names[j] for j in members[r]), key=len) for r in starts}
+            # a headline's "Serena Williams Shows Off" extends "Serena Williams": one person
+            shortest = min(fulls.values(), key=len)
+            if all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
+                r = next(r for r, f in fulls.items() if f == shortest)
+                full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
+                if _given_name_of(a, la, full, info[full][0], surnames):
+                    # "Serena" / "Serena Williams": the story's only full name with that first
+                    # name, and no one in it has that first name as a surname
+                    for j in members[find(i)]:
+                        attached[j] = r
+                    evidence[r] += evidence.pop(find(i), [])
+                    parent[find(i)] = r
+                else:
+                    # "Abu Rami" / "Abu-Rami Al-Qosour": a given name may or may not be that person
+                    possible.append(PossibleMatch(a, full, 0.5, f"{a!r} is the start of {full!r} (a given name?)"))
 
     groups: dict[int, _Group] = {}
     for i, n in enumerate(names):
@@ -329,6 +362,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-e.origins, -e.mentions, e.name))
     return tuple(entities), tuple(_dedupe(possible))
+
+
+def _given_name_of(short: str, label: str, full: str, full_label: str, surnames: set[str]) -> bool:
+    """``short`` is the first name of the person ``full`` and of no one else's surname."""
+    ts, tf = folded(short), folded(full)
+    return (len(ts) == 1 and len(tf) == 2 and label == full_label == "PERSON"
+            and tf[0] == ts[0] and ts[0] not in surnames and not short.isupper())
 
 
 def _dedupe(possible: list[PossibleMatch]) -> list[PossibleMatch]:

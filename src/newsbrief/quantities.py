@@ -69,3 +69,31 @@ def parse_duration(match: re.Match[str]) -> float:
     n = match.group("n")
     count = 1.0 if n is None else (float(n) if n[0].isdigit() else float(_WORDS[n.lower()]))
     return count * UNIT_DAYS[unit]
+
+
+# Ages: "33-year-old", "four-month-old", "10 weeks old"; value in years.
+_AGE_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}
+_SMALL_NUMBER = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
+AGE = re.compile(r"\b(?P<n>" + _SMALL_NUMBER + r")[\s-](?P<u>year|month|week|day)s?[\s-]old\b", re.I)
+# "Ohanian, 34," / "Alexis Ohanian, 33." right after a person's name.
+AGE_APPOSITION = re.compile(r"^,\s*(?P<n>\d{1,3})(?=\s*(?:[,.;)]|$)|\s+(?:and|of|from|who|was|is)\b)")
+# Sizes written as one hyphenated adjective before the thing they measure ("16-hour flight",
+# "25-meter wreck", "72-storey block"): unit -> (dimension, factor to the dimension's base unit).
+SIZE_UNITS = {"hour": ("time", 60.0), "minute": ("time", 1.0),
+              "meter": ("length", 1.0), "metre": ("length", 1.0), "foot": ("length", 0.3048),
+              "feet": ("length", 0.3048), "mile": ("length", 1609.344), "kilometer": ("length", 1000.0),
+              "kilometre": ("length", 1000.0), "km": ("length", 1000.0),
+              "storey": ("storeys", 1.0), "story": ("storeys", 1.0), "floor": ("storeys", 1.0)}
+SIZE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|" + _SMALL_NUMBER + r")-(?P<u>" + "|".join(SIZE_UNITS)
+                  + r")\b(?!-)", re.I)
+
+
+def word_or_number(text: str) -> float:
+    """ "34" -> 34.0, "four" -> 4.0."""
+    return float(text) if text[0].isdigit() else float(_WORDS[text.lower()])
+
+
+def age_years(match: re.Match[str]) -> float:
+    """Years in an ``AGE`` match ("four-month-old" -> 0.333)."""
+    return word_or_number(match.group("n")) * _AGE_UNIT_YEARS[match.group("u").lower()]

@@ -50,6 +50,15 @@ defense interior chief commander""".split())
 CONNECTORS = frozenset("al el ul ad ar as ash at az an bin ben ibn bint the of for and de du la le".split())
 # Trailing nouns that name the kind of place, not the place ("Khaldiyeh district").
 DESIGNATORS = frozenset("district neighbourhood neighborhood area quarter city".split())
+# ... except a capitalised "City", which names another place than the bare name: New York City
+# is not the state, Mexico City not the country, Atlantic City not the ocean.
+_NAMED_DESIGNATORS = frozenset({"City"})
+# Words inside a facility's or a body's name that writers drop ("Newark Liberty (International)
+# Airport"): two names equal but for these, and ending with the same word, are one.
+GENERIC_INFIXES = frozenset({"international"})
+# An all-caps word this long made of the first syllables of a name's words ("AFRICOM" of "Africa
+# Command") is a possible match only: such syllable acronyms are rare and easily coincidental.
+MIN_SYLLABLE_ACRONYM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +90,14 @@ def fold_token(token: str) -> str:
 @lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """The comparable words of a name: lower-cased ASCII, titles, particles and designators out."""
+    raw = [w for w in re.split(r"[\s\-‐–]+", name.replace("'", "").replace("’", "")) if w]
+    named_end = bool(raw) and raw[-1] in _NAMED_DESIGNATORS
     words = [w for w in re.split(r"[\s\-‐–]+", _ascii(name).replace("'", "").replace("’", "")) if w]
     words = [re.sub(r"[^a-z0-9]", "", w) for w in words]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in TITLES:
         words.pop(0)
-    while len(words) > 1 and words[-1] in DESIGNATORS:
+    while len(words) > 1 and words[-1] in DESIGNATORS and not (named_end and words[-1] == "city"):
         words.pop()
     kept = [w for w in words if w not in CONNECTORS]
     if len(kept) >= 3:
@@ -117,7 +128,9 @@ def _acronym_of(short: str, long: str) -> bool:
     words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in CONNECTORS]
     if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in words):
         return False    # "UNFCCC Secretariat" is not "U.S.": a word that is itself an acronym
-    initials = "".join(w[0] for w in words if w[0].isupper())
+    if not all(w[0].isupper() for w in words):
+        return False    # "New York City hospital" is not what "NYC" stands for
+    initials = "".join(w[0] for w in words)
     return len(words) >= 2 and initials == letters
 
 
@@ -126,6 +139,65 @@ def _acronym_variant(a: str, b: str) -> bool:
     a, b = sorted((a.replace(".", ""), b.replace(".", "")), key=len)
     return (3 <= len(a) and len(b) == len(a) + 1 and a.isupper() and b.isupper() and a.isalpha()
             and b.isalpha() and any(b[:i] + b[i + 1:] == a for i in range(len(b))))
+
+
+def _compact(name: str) -> str:
+    """The letters and digits of a name, without spaces, hyphens or case ("La Guardia" -> "laguardia")."""
+    return re.sub(r"[^a-z0-9]", "", _ascii(name))
+
+
+@lru_cache(maxsize=1)
+def _nick_namer():
+    """English given names and their hypocorisms (the ``nicknames`` package), or None when absent."""
+    try:
+        from nicknames import NickNamer
+    except ImportError:      # optional: without it "Ed" / "Edward" stays unmerged
+        return None
+    return NickNamer()
+
+
+def _hypocorism(x: str, y: str) -> bool:
+    """One given name is a listed nickname of the other ("ed" / "edward")."""
+    namer = _nick_namer()
+    if namer is None or x == y:
+        return False
+    return y in namer.nicknames_of(x) or x in namer.nicknames_of(y)
+
+
+def _initials_inside(short: str, long: str) -> bool:
+    """An all-caps word of ``short`` is the initials of a run of ``long``'s words and every other word
+    is equal ("JFK International" / "John F. Kennedy International")."""
+    ws = [w.replace(".", "") for w in short.split()]
+    wl = [w.replace(".", "") for w in long.split()]
+    for i, w in enumerate(ws):
+        if not (2 <= len(w) <= 5 and w.isupper() and w.isalpha()):
+            continue
+        for start in range(len(wl)):
+            end = start + len(w)
+            run = wl[start:end]
+            if (len(run) == len(w) and all(r[:1].isupper() for r in run)
+                    and "".join(r[0] for r in run) == w
+                    and [x.lower() for x in ws[:i] + ws[i + 1:]] == [x.lower() for x in wl[:start] + wl[end:]]
+                    and len(ws) >= 2):
+                return True
+    return False
+
+
+def _syllable_acronym(short: str, long: str) -> bool:
+    """``short`` is the first letters (2 or more) of each of ``long``'s words, in order ("AFRICOM")."""
+    if not (len(short) >= MIN_SYLLABLE_ACRONYM and short.isupper() and short.isalpha()):
+        return False
+    words = [w.lower() for w in re.split(r"[\s\-]+", long) if w and w.lower() not in CONNECTORS]
+    if len(words) < 2:
+        return False
+
+    def fits(rest: str, k: int) -> bool:
+        if k == len(words):
+            return not rest
+        return any(rest[:n] == words[k][:n] and fits(rest[n:], k + 1)
+                   for n in range(2, min(len(words[k]), len(rest)) + 1))
+
+    return fits(short.lower(), 0)
 
 
 def _word_typo(x: str, y: str) -> str:
@@ -181,8 +253,23 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
         return Match("different", "no comparable words")
     if ka == kb:
         return Match("same", f"same transliteration key {ka!r}", 1.0)
+    if _compact(a) == _compact(b) and len(_compact(a)) >= MIN_FUZZY_LEN:
+        # the model labels one string differently in different sentences: the letters decide
+        return Match("same", f"same letters but for spaces ({a!r} / {b!r})", 1.0)
+    if _initials_inside(a, b) or _initials_inside(b, a):
+        return Match("same", "a run of words written as its initials", 1.0)
     ratio = fuzz.ratio(ka, kb)
     ta, tb = ka.split(), kb.split()
+    raw_a, raw_b = name_tokens(a), name_tokens(b)
+    extra = set(raw_a) ^ set(raw_b)
+    if (extra and extra <= GENERIC_INFIXES and min(len(raw_a), len(raw_b)) >= 2
+            and raw_a[-1] == raw_b[-1] and raw_a[0] == raw_b[0] and compatible(label_a, label_b)):
+        return Match("same", f"same name but for {', '.join(sorted(extra))!r}", ratio / 100)
+    if (_syllable_acronym(a, b) or _syllable_acronym(b, a)) and compatible(label_a, label_b):
+        return Match("possible", "first syllables of the words (an acronym?)", 0.5)
+    if (len(raw_a) == len(raw_b) >= 2 and raw_a[1:] == raw_b[1:] and _hypocorism(raw_a[0], raw_b[0])
+            and "PERSON" in (label_a, label_b) and compatible(label_a, label_b)):
+        return Match("same", f"{raw_a[0]!r} / {raw_b[0]!r}: a given name and its nickname", 1.0)
     if set(ta) < set(tb) or set(tb) < set(ta):
         # "Syrian Army" / "Free Syrian Army": a name plus words is another name, or a short
         # form that merge_mentions decides with all candidates in view
@@ -265,10 +352,16 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
         by_letters["".join(sorted(k.replace(" ", "")))].append(i)
         if _initials(names[i]):
             by_initials[_initials(names[i])].append(i)
-    for group in (*by_token.values(), *by_letters.values()):
+    by_compact: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        by_compact[_compact(n)].append(i)
+    for group in (*by_token.values(), *by_letters.values(), *by_compact.values()):
         pairs.update((a, b) for x, a in enumerate(group) for b in group[x + 1:])
     for i, n in enumerate(names):
         letters = n.replace(".", "")
         if 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
             pairs.update((min(i, j), max(i, j)) for j in by_initials.get(letters, ()) if j != i)
+        if len(n) >= MIN_SYLLABLE_ACRONYM and n.isupper() and n.isalpha():
+            pairs.update((min(i, j), max(i, j)) for j, m in enumerate(names)
+                         if j != i and m[:2].lower() == n[:2].lower() and " " in m)
     return sorted(pairs)

@@ -198,3 +198,10 @@ def test_one_verb_with_other_words_counts_other_things():
     a = Article("a", "Three Republicans voted present on the bill in the House on Tuesday.")
     b = Article("b", "Only seven Republicans voted against the bill in the House on Tuesday.")
     assert _relate([a, b]).conflicts == ()
+
+
+def test_ages_of_named_people_and_hyphenated_sizes_conflict():
+    a = Article("a", "Her fiance, Alexis Ohanian, 33, was there. The man screamed during the 16-hour flight.")
+    b = Article("b", "Reddit co-founder Ohanian, 34, said nothing. Passengers said he screamed on the 15-hour flight.")
+    topics = {c.topic for c in _relate([a, b]).conflicts}
+    assert topics == {"age of Alexis Ohanian", "time of the flight"}

@@ -128,3 +128,43 @@ def test_typos_and_acronyms():
     assert match_names("UNCCC", "UNFCCC").kind == "possible"
     assert match_names("US", "UNFCCC Secretariat").kind == "different"
     assert match_names("Mark Kelly", "Mary Kelly", label_a="PERSON", label_b="PERSON").kind != "same"
+
+
+def test_given_names_nicknames_spaces_initials_and_generic_words():
+    ms = [Mention("Serena Williams", "PERSON", "a"), Mention("Serena", "PERSON", "b"),
+          Mention("Venus Williams", "PERSON", "a"), Mention("Williams", "PERSON", "b"),
+          Mention("Jim Mattis", "PERSON", "a"), Mention("Mattis", "NORP", "b"),
+          Mention("United Airlines", "ORG", "a"), Mention("United", "ORG", "b")]
+    entities, possible = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"Serena Williams", "Serena"}) in names
+    assert frozenset({"Jim Mattis", "Mattis"}) in names
+    assert frozenset({"United Airlines", "United"}) in names
+    assert frozenset({"Williams"}) in names                      # two Williamses: only possible
+    assert match_names("LaGuardia", "La Guardia", label_a="ORG", label_b="FAC").kind == "same"
+    assert match_names("JFK International", "John F. Kennedy International").kind == "same"
+    assert match_names("Newark Liberty Airport", "Newark Liberty International Airport",
+                       label_a="FAC", label_b="FAC").kind == "same"
+    assert match_names("AFRICOM", "Africa Command", label_a="ORG", label_b="ORG").kind == "possible"
+
+
+def test_first_name_that_is_someone_elses_surname_is_not_merged():
+    ms = [Mention("Jordan Smith", "PERSON", "a"), Mention("Jordan", "PERSON", "b"),
+          Mention("Michael Jordan", "PERSON", "a")]
+    entities, _ = merge_mentions(ms)
+    assert frozenset({"Jordan Smith"}) in {frozenset(v.text for v in e.variants) for e in entities}
+
+
+def test_city_is_not_the_state_and_ambiguous_acronyms_stay_possible():
+    ms = [Mention("New York", "GPE", "a"), Mention("New York City", "GPE", "b"), Mention("N.Y.", "GPE", "a"),
+          Mention("Navy Yard", "FAC", "b")]
+    entities, possible = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"New York"}) in names and frozenset({"New York City"}) in names
+    assert {frozenset((p.a, p.b)) for p in possible} >= {frozenset(("N.Y.", "New York"))}
+
+
+def test_nicknames_of_given_names():
+    pytest.importorskip("nicknames")
+    assert match_names("Ed Snowden", "Edward Snowden", label_a="PERSON", label_b="PERSON").kind == "same"
+    assert match_names("Ed Snowden", "Edgar Snowden", label_a="PERSON", label_b="PERSON").kind == "same"
