@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -123,27 +124,45 @@ def _cosine(sentences: Sequence[Sentence], embeddings: Embeddings) -> tuple[np.n
     return cos, (has[:, None] & has[None, :])
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Overlaps:
+    """The model-free signals of every pair: Dice overlap of words, names and numbers."""
+
+    words: np.ndarray
+    names: np.ndarray
+    names_present: np.ndarray     # either sentence has a name
+    numbers: np.ndarray
+    numbers_present: np.ndarray
+
+
+def overlaps(sentences: Sequence[Sentence]) -> Overlaps:
+    """Word, name and number overlap of every pair of ``sentences``."""
+    texts = [s.text for s in sentences]
+    words, _ = _dice(*_overlap_matrix([content_stems(t) for t in texts]))
+    ents, ents_present = _dice(*_overlap_matrix([names(t) for t in texts]))
+    nums, nums_present = _dice(*_overlap_matrix([numbers(t) for t in texts]))
+    return Overlaps(words, ents, ents_present, nums, nums_present)
+
+
 def similarity(sentences: Sequence[Sentence], embeddings: Embeddings,
-               settings: AlignSettings = AlignSettings()) -> np.ndarray:
+               settings: AlignSettings = AlignSettings(), lexical: Overlaps | None = None) -> np.ndarray:
     """Pairwise similarity in [0, 1] of ``sentences``.
 
     ``embeddings`` may cover only some of the sentences (embedding is the expensive step, so
     the pipeline embeds only those that can be selected). For a pair with a sentence left
     unembedded, the meaning signal is left out of the average like an absent name or number,
-    and the words, names and numbers decide.
+    and the words, names and numbers decide. ``lexical`` is ``overlaps(sentences)`` when the
+    caller already has it.
     """
     if not sentences:
         return np.zeros((0, 0), dtype=np.float32)
     cos, cos_present = _cosine(sentences, embeddings)
-    texts = [s.text for s in sentences]
-    words, words_present = _dice(*_overlap_matrix([content_stems(t) for t in texts]))
-    ents, ents_present = _dice(*_overlap_matrix([names(t) for t in texts]))
-    nums, nums_present = _dice(*_overlap_matrix([numbers(t) for t in texts]))
-    num = (settings.embedding_weight * cos * cos_present + settings.lexical_weight * words
-           + settings.entity_weight * ents * ents_present + settings.number_weight * nums * nums_present)
+    o = lexical if lexical is not None else overlaps(sentences)
+    num = (settings.embedding_weight * cos * cos_present + settings.lexical_weight * o.words
+           + settings.entity_weight * o.names * o.names_present
+           + settings.number_weight * o.numbers * o.numbers_present)
     den = (settings.embedding_weight * cos_present + settings.lexical_weight * 1.0
-           + settings.entity_weight * ents_present + settings.number_weight * nums_present)
-    del words_present
+           + settings.entity_weight * o.names_present + settings.number_weight * o.numbers_present)
     return (num / den).astype(np.float32)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .align import align, similarity
+from .align import align, overlaps, similarity
 from .conflicts import relate_sources
 from .embed import Embedder, TfidfEmbedder
 from .entities import describe_entities
@@ -49,10 +49,12 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
     """The extractive summary alone: every sentence of the story, and the cited summary.
 
     What the story is about (centrality) comes from TF-IDF over all its sentences: cheap, and
-    it needs the whole text. The encoder, the expensive step, embeds only the candidates (full
-    sentences among the first ``settings.select.max_position`` of each article) to align them
-    across sources and keep repeats out; pairs with other sentences align on words, names and
-    numbers.
+    it needs the whole text. Candidates are full sentences among the first
+    ``settings.select.max_position`` of each article. They are ranked first on the cheap
+    signals (centrality, position, corroboration on words, names and numbers); the encoder,
+    the expensive step, then embeds only the ``settings.select.embed_top`` best of them, and
+    they are aligned and ranked again with meaning added. Pairs with an unembedded sentence
+    align on words, names and numbers.
 
     Raises:
         NothingToBrief: no article has a sentence fit for a summary.
@@ -65,11 +67,14 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
         raise NothingToBrief("No article has a full sentence to brief "
                              f"({len(articles)} article(s), {len(sentences)} sentence(s)).")
     topic = Embeddings(tuple(s.id for s in sentences), TfidfEmbedder().embed([s.text for s in sentences]))
-    texts = [sentences[i].text for i in candidates]
-    embeddings = Embeddings(tuple(sentences[i].id for i in candidates), embedder.embed(texts))
-    sim = similarity(sentences, embeddings, settings.align)
+    lexical = overlaps(sentences)
+    cheap = similarity(sentences, Embeddings((), topic.vectors[:0]), settings.align, lexical)
+    ranked = score(sentences, topic, align(sentences, cheap, settings.align), candidates, settings.select)
+    top = sorted(r.order for r in sorted(ranked, key=lambda r: (-r.score, r.order))[:settings.select.embed_top])
+    embeddings = Embeddings(tuple(sentences[i].id for i in top), embedder.embed([sentences[i].text for i in top]))
+    sim = similarity(sentences, embeddings, settings.align, lexical)
     support = align(sentences, sim, settings.align)
-    ranked = score(sentences, topic, support, candidates, settings.select)
+    ranked = score(sentences, topic, support, top, settings.select)
     chosen = select(ranked, sim, settings.select)
     return sentences, cite(chosen, support, {s.id: s for s in sentences})
 

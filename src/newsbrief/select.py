@@ -10,6 +10,7 @@ Salience mixes three signals, each in [0, 1]:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ POSITION_HALF_LIFE = 4.0
 # A sentence whose content words are this much contained in a chosen one repeats it, even
 # when the pair's overall similarity is low (one sentence much shorter than the other).
 REDUNDANT_CONTAINMENT = 0.6
+
+# Typical words in a summary sentence of news: how many sentences a word budget holds.
+SENTENCE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,28 +87,47 @@ def select(ranked: Sequence[Ranked], sim: np.ndarray,
            settings: SelectSettings = SelectSettings()) -> list[Ranked]:
     """Best sentences that fit the word budget and do not repeat each other, in reading order.
 
-    Ranks by score (ties: earlier input wins), skips a sentence too similar to one already
-    chosen, stops when the budget is full, then restores an order that reads well: by
-    relative position in its article, then by article.
+    Greedy on a coverage objective: each step takes the sentence with the highest score plus
+    an article-coverage gain, ``w * (sqrt(k + 1) - sqrt(k))`` for an article that already
+    gave ``k`` sentences (diminishing returns per article; ties: earlier input wins). It
+    skips a sentence too similar to one already chosen, or too long for what is left, and
+    stops when the budget is full. The strength ``w`` grows with the number of articles,
+    ``article_coverage * min(1, articles / sentences the budget holds)``: a story told in
+    as many articles as the summary has sentences (a long-running story, each article
+    adding its own development) needs a sentence from each more than a 3rd from one; with
+    2-3 articles each gives several sentences anyway, and pushing the weaker one's in early
+    costs more than it covers. Returns the chosen in an order that reads well: by relative
+    position in its article, then by article.
     """
     chosen: list[Ranked] = []
     stems: list[frozenset[str]] = []
+    taken: dict[str, int] = {}
     words = 0
-    for r in sorted(ranked, key=lambda r: (-r.score, r.order)):
-        n = len(r.sentence.text.split())
+    pool = sorted(ranked, key=lambda r: (-r.score, r.order))
+    articles = len({r.sentence.article_id for r in ranked})
+    weight = settings.article_coverage * min(1.0, articles * SENTENCE_WORDS / settings.words)
+    while pool and words < settings.words:
+        best = max(pool, key=lambda r: (r.score + coverage_gain(taken.get(r.sentence.article_id, 0), weight),
+                                        -r.order))
+        pool.remove(best)
+        n = len(best.sentence.text.split())
         if words + n > settings.words * 1.1 and chosen:
             continue  # too long for what is left; a shorter one may still fit
-        if any(sim[r.order, c.order] >= settings.redundancy for c in chosen):
+        if any(sim[best.order, c.order] >= settings.redundancy for c in chosen):
             continue
-        own = content_stems(r.sentence.text)
+        own = content_stems(best.sentence.text)
         if any(is_contained(own, other) for other in stems):
             continue
-        chosen.append(r)
+        chosen.append(best)
         stems.append(own)
+        taken[best.sentence.article_id] = taken.get(best.sentence.article_id, 0) + 1
         words += n
-        if words >= settings.words:
-            break
     return sorted(chosen, key=lambda r: (r.sentence.index / max(1, r.sentence.count), r.order))
+
+
+def coverage_gain(k: int, weight: float) -> float:
+    """What one more sentence from an article that gave ``k`` adds to coverage: concave in k."""
+    return weight * (math.sqrt(k + 1) - math.sqrt(k))
 
 
 def is_contained(a: frozenset[str], b: frozenset[str]) -> bool:

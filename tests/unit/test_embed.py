@@ -1,0 +1,43 @@
+"""Encoders: the model-free ones, and the MiniLM backends when installed."""
+
+import numpy as np
+import pytest
+
+from newsbrief import embed_onnx, embed_st
+from newsbrief.embed import HashingEmbedder, TfidfEmbedder, make_embedder
+
+TEXTS = ["Government forces shelled the rebel-held district on Sunday.",
+         "The army bombarded the opposition neighbourhood on Sunday.",
+         "The central bank left interest rates unchanged."]
+
+
+def test_hashing_vectors_are_unit_length_and_comparable_across_calls():
+    e = HashingEmbedder(width=64)
+    a, b = e.embed(TEXTS[:1]), e.embed(TEXTS)
+    assert np.allclose(np.linalg.norm(b, axis=1), 1.0)
+    assert np.allclose(a[0], b[0])
+
+
+def test_tfidf_of_only_stop_words_is_zero_not_an_error():
+    assert not TfidfEmbedder().embed(["the and of", "a the"]).any()
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not embed_onnx.is_available(), reason="newsbrief[onnx] not installed")
+def test_onnx_minilm_is_the_default_and_puts_paraphrases_closer():
+    e = make_embedder("minilm")
+    assert isinstance(e, embed_onnx.OnnxMiniLMEmbedder)
+    v = e.embed(TEXTS)
+    assert v.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+    assert e.embed([]).shape == (0, 384)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.skipif(not (embed_onnx.is_available() and embed_st.is_available()), reason="needs both backends")
+def test_onnx_and_torch_backends_give_the_same_vectors():
+    a = embed_onnx.OnnxMiniLMEmbedder().embed(TEXTS)
+    b = embed_st.MiniLMEmbedder().embed(TEXTS)
+    assert (a * b).sum(axis=1).min() >= 0.99
