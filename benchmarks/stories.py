@@ -155,9 +155,9 @@ def ray_throughput(n_multinews: int = 30, encoder: str = "tfidf") -> str:
              f"encoder `{encoder}`, {batch} stories a batch. Ray start-up is excluded from the map "
              "time. Briefs identical to the local engine's: "
              + ", ".join(f"{same[w]}/{len(items)} with {w} worker(s)" for w in same)
-             + ". Not guaranteed: an earlier run "
-             "of this benchmark differed with 1 worker, and in one process the entity section of "
-             "26/40 briefs changes between OMP_NUM_THREADS=1 and the default thread count. "
+             + ". Hash seed and BLAS threads do not change a brief (tests/integration/test_ray.py); "
+             "a worker whose newsbrief source differs from the driver's (edited mid-run) now "
+             "refuses to brief instead of answering with other code. "
              "2 workers are no faster here: 2 cores shared with other jobs.", "",
              "| engine | Ray start s | map s | stories/s |", "| --- | --- | --- | --- |"]
     table += [f"| {name} | {start} | {t:.1f} | {len(items) / t:.2f} |" for name, start, t in rows]

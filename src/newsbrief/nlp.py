@@ -108,11 +108,16 @@ def parse_story(articles: Sequence[Article], *, model=None) -> StoryParse:
             owners.append((a.id, True))
     docs: dict = {}
     caps: dict = {a.id: [] for a in articles}
-    for (aid, is_caption), doc in zip(owners, nlp.pipe(texts, batch_size=BATCH_SIZE)):
-        if is_caption:
-            caps[aid].append(doc)
-        else:
-            docs[aid] = doc
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread while the model runs, whatever OMP_NUM_THREADS says (Ray workers get 1,
+    # a shell gets all cores): the tags and entities never hang on how a float sum was split.
+    with threadpool_limits(limits=1, user_api="blas"):
+        for (aid, is_caption), doc in zip(owners, nlp.pipe(texts, batch_size=BATCH_SIZE)):
+            if is_caption:
+                caps[aid].append(doc)
+            else:
+                docs[aid] = doc
     return StoryParse(docs=docs, captions={k: tuple(v) for k, v in caps.items()},
                       texts={a.id: a.text for a in articles})
 
