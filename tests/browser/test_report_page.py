@@ -87,8 +87,12 @@ def test_timeline_chart_entities_origins_and_junk(report, full_brief):
     page = report(full_brief)
     events = page.locator("#timeline svg a.event")
     assert events.count() == 3
-    xs = [float(events.nth(i).locator("circle").get_attribute("cx")) for i in range(3)]
+    boxes = [events.nth(i).locator(".mark").bounding_box() for i in range(3)]
+    xs = [b["x"] + b["width"] / 2 for b in boxes]
     assert xs == sorted(xs) and len(set(xs)) == 3          # dates on an axis, in order
+    # June 2013 is a month, drawn as a bar wider than tall; the two days are round dots
+    assert events.nth(0).locator("rect.mark.month").count() == 1
+    assert boxes[0]["width"] > boxes[0]["height"] and events.nth(1).locator("circle.mark").count() == 1
     assert page.locator("#timeline svg a.event.inferred").count() == 1
     labels = page.locator("#timeline svg .tick-label").all_text_contents()
     assert labels == ["Jun 2013", "27 Jul 2013", "29 Jul 2013"]

@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from newsbrief.render.html import render_html, timeline_chart
 from newsbrief.render.json import to_dict
-from newsbrief.types import TimelineEvent
+from newsbrief.types import Brief, TimelineEvent
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,17 @@ def test_timeline_chart_one_marker_a_date_in_order():
     assert chart.dates[2].r > chart.dates[1].r                     # two events: a bigger marker
     assert [d.inferred for d in chart.dates] == [False, True, False]
     assert chart.breaks == ()                                      # no gap over two months
+
+
+def test_a_week_is_a_labelled_span_not_the_day_of_its_monday():
+    # "last week" of a report of Friday 12 July 2013 is the week of Monday 1 July
+    chart = timeline_chart((ev("2013-07-01", "week"), ev("2013-07-01"), ev("2013-07-10")))
+    assert [(d.label, d.period, d.count) for d in chart.dates] == [
+        ("1 Jul 2013", "", 1), ("week of 1 Jul 2013", "week", 1), ("10 Jul 2013", "", 1)]
+    brief = Brief(id="w", articles=(), summary=(), timeline=(ev("2013-07-01", "week"), ev("2013-07-10")))
+    html = render_html(brief)
+    assert html.count('class="mark period week"') == 1 and html.count('<circle class="mark"') == 1
+    assert "week of 1 Jul 2013" in html
 
 
 def test_timeline_chart_compresses_long_gaps_and_keeps_labels_apart():

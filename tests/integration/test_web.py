@@ -53,17 +53,18 @@ def test_json_brief_of_the_example(client, texts):
 
 def test_uploaded_files_of_each_type(client, texts):
     html = "<html><head><title>Homs</title></head><body><article><p>" + texts[2].replace("\n\n", "</p><p>") + "</p></article></body></html>"
+    # texts[3] is the AP report of Saturday 6 July 2013 (tests/data/labels/timeline_homs.json)
     files = [("files", ("a.txt", texts[0].encode(), "text/plain")),
              ("files", ("b.md", texts[1].encode(), "text/markdown")),
              ("files", ("c.html", html.encode(), "text/html")),
-             ("files", ("d.json", json.dumps({"text": texts[3], "outlet": "AP", "published": "2013-07-27"}).encode(),
+             ("files", ("d.json", json.dumps({"text": texts[3], "outlet": "AP", "published": "2013-07-06"}).encode(),
                         "application/json"))]
     r = client.post("/api/brief", files=files, data={"documents": texts[4]})
     assert r.status_code == 200, r.text
     data = r.json()
     assert len(data["sources"]) == 5
     by_path = {s["path"]: s for s in data["sources"]}
-    assert by_path["d.json"]["published"] == "2013-07-27" and by_path["d.json"]["outlet"] == "AP"
+    assert by_path["d.json"]["published"] == "2013-07-06" and by_path["d.json"]["outlet"] == "AP"
     assert "<p>" not in by_path["c.html"]["text"]
     check_citations(data)
 

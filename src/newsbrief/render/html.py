@@ -77,6 +77,7 @@ class ChartDate:
     count: int
     title: str            # tooltip: every event of that date
     inferred: bool        # every date here rests on an inferred article date
+    period: str = ""      # "week", "month" or "year": drawn as a bar (a span), not a dot (a day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +210,8 @@ def _date_range(articles) -> str:
 
 # --- the timeline as a chart ---------------------------------------------------------------------
 
-def _period(iso: str) -> tuple[date, date] | None:
-    """First and last day of an ISO date of day, month or year precision."""
+def _period(iso: str, precision: str = "day") -> tuple[date, date] | None:
+    """First and last day of an ISO date of day, week (its Monday), month or year precision."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso.strip())
     if not m:
         return None
@@ -218,7 +219,7 @@ def _period(iso: str) -> tuple[date, date] | None:
         y = int(m[1])
         if m[3]:
             d = date(y, int(m[2]), int(m[3]))
-            return d, d
+            return (d, d + timedelta(days=6)) if precision == "week" else (d, d)
         if m[2]:
             first = date(y, int(m[2]), 1)
             nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
@@ -228,10 +229,10 @@ def _period(iso: str) -> tuple[date, date] | None:
         return None
 
 
-def _label(iso: str, first: date) -> str:
+def _label(iso: str, first: date, precision: str = "day") -> str:
     parts = iso.split("-")
     if len(parts) == 3:
-        return first.strftime("%-d %b %Y")
+        return ("week of " if precision == "week" else "") + first.strftime("%-d %b %Y")
     return first.strftime("%b %Y") if len(parts) == 2 else parts[0]
 
 
@@ -242,10 +243,11 @@ def timeline_chart(events: tuple[TimelineEvent, ...]) -> Chart | None:
     share a marker whose size grows with their number. Returns None when no event has a
     date we can place.
     """
-    by_date: dict[str, list[tuple[int, TimelineEvent, tuple[date, date]]]] = {}
+    # a week is keyed apart from the day of its Monday: "last week" is not "on Monday"
+    by_date: dict[tuple[str, bool], list[tuple[int, TimelineEvent, tuple[date, date]]]] = {}
     for k, e in enumerate(events, 1):
-        if (p := _period(e.date)):
-            by_date.setdefault(e.date, []).append((k, e, p))
+        if (p := _period(e.date, e.precision)):
+            by_date.setdefault((e.date, e.precision == "week"), []).append((k, e, p))
     if not by_date:
         return None
     groups = sorted(by_date.values(), key=lambda g: (g[0][2][0], g[0][2][1]))
@@ -264,10 +266,14 @@ def timeline_chart(events: tuple[TimelineEvent, ...]) -> Chart | None:
     for i, (g, x) in enumerate(zip(groups, xs)):
         row = 1 - row if i and x - xs[i - 1] < CHART_LABEL_WIDTH else 0
         ks = [k for k, _, _ in g]
+        first, last = g[0][2]
+        precision = g[0][1].precision
+        period = "" if first == last else {4: "year", 7: "month"}.get(len(g[0][1].date), "week")
         dates.append(ChartDate(
-            x=round(x, 1), r=round(7 + 3 * math.sqrt(len(g) - 1), 1), label=_label(g[0][1].date, g[0][2][0]),
+            x=round(x, 1), r=round(7 + 3 * math.sqrt(len(g) - 1), 1), label=_label(g[0][1].date, first, precision),
             row=row, numbers=str(ks[0]) if len(ks) == 1 else f"{ks[0]}–{ks[-1]}", first=ks[0], count=len(g),
-            title="\n".join(f"{k}. {e.text}" for k, e, _ in g), inferred=all(e.inferred for _, e, _ in g)))
+            title="\n".join(f"{k}. {e.text}" for k, e, _ in g), inferred=all(e.inferred for _, e, _ in g),
+            period=period))
     return Chart(height=CHART_HEIGHT, axis_y=CHART_AXIS_Y, dates=tuple(dates), breaks=breaks)
 
 
