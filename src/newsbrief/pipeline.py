@@ -51,10 +51,11 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
     What the story is about (centrality) comes from TF-IDF over all its sentences: cheap, and
     it needs the whole text. Candidates are full sentences among the first
     ``settings.select.max_position`` of each article. They are ranked first on the cheap
-    signals (centrality, position, corroboration on words, names and numbers); the encoder,
-    the expensive step, then embeds only the ``settings.select.embed_top`` best of them, and
-    they are aligned and ranked again with meaning added. Pairs with an unembedded sentence
-    align on words, names and numbers.
+    signals (centrality, position, corroboration on words, names and numbers), and only the
+    ``settings.select.pool_top`` best can be chosen. The encoder, the expensive step, embeds
+    only the ``settings.select.embed_top`` best of those; the pool is then aligned and ranked
+    again with meaning added. Pairs with an unembedded sentence align on words, names and
+    numbers.
 
     Raises:
         NothingToBrief: no article has a sentence fit for a summary.
@@ -70,11 +71,13 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
     lexical = overlaps(sentences)
     cheap = similarity(sentences, Embeddings((), topic.vectors[:0]), settings.align, lexical)
     ranked = score(sentences, topic, align(sentences, cheap, settings.align), candidates, settings.select)
-    top = sorted(r.order for r in sorted(ranked, key=lambda r: (-r.score, r.order))[:settings.select.embed_top])
+    best = [r.order for r in sorted(ranked, key=lambda r: (-r.score, r.order))]
+    pool = sorted(best[:settings.select.pool_top])
+    top = sorted(best[:min(settings.select.embed_top, settings.select.pool_top)])
     embeddings = Embeddings(tuple(sentences[i].id for i in top), embedder.embed([sentences[i].text for i in top]))
     sim = similarity(sentences, embeddings, settings.align, lexical)
     support = align(sentences, sim, settings.align)
-    ranked = score(sentences, topic, support, top, settings.select)
+    ranked = score(sentences, topic, support, pool, settings.select)
     chosen = select(ranked, sim, settings.select)
     return sentences, cite(chosen, support, {s.id: s for s in sentences})
 

@@ -41,3 +41,23 @@ def test_onnx_and_torch_backends_give_the_same_vectors():
     a = embed_onnx.OnnxMiniLMEmbedder().embed(TEXTS)
     b = embed_st.MiniLMEmbedder().embed(TEXTS)
     assert (a * b).sum(axis=1).min() >= 0.99
+
+
+def test_extract_embeds_only_embed_top_but_chooses_from_the_whole_pool(example_articles):
+    from newsbrief.pipeline import extract
+    from newsbrief.settings import SelectSettings, Settings
+
+    class Counting(HashingEmbedder):
+        def __init__(self):
+            super().__init__()
+            self.seen: list[str] = []
+
+        def embed(self, texts):
+            self.seen.extend(texts)
+            return super().embed(texts)
+
+    enc = Counting()
+    settings = Settings(select=SelectSettings(pool_top=30, embed_top=3))
+    _, summary = extract(example_articles, embedder=enc, settings=settings)
+    assert len(enc.seen) == 3                   # one batch, the 3 best on the cheap signals
+    assert len(summary) > 3                     # the rest of the pool can still be chosen
