@@ -208,7 +208,11 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
                                     text=shown.text, citations=tuple(cites),
                                     inferred=any(d.inferred for d in g), note="; ".join(notes)))
     events.sort(key=lambda e: (e.date, _RANK[e.precision], -len({c.article_id for c in e.citations})))
-    return replace(brief, timeline=tuple(events))
+    articles = tuple(
+        replace(a, inferred_date=refs[a.id].date, inferred_from=refs[a.id].note)
+        if a.published is None and a.id in refs and refs[a.id].date else a
+        for a in brief.articles)
+    return replace(brief, articles=articles, timeline=tuple(events))
 
 
 _RANK = {"year": 0, "month": 1, "week": 2, "day": 3}

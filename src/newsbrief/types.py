@@ -30,6 +30,10 @@ class Article:
     published: date | None = None
     path: str = ""
     removed: tuple[str, ...] = ()   # junk lines taken out by clean(), shown on demand
+    # The date the report's relative dates are read against, when ``published`` is unknown:
+    # inferred by the timeline stage (dates.article_dates), with how it was found.
+    inferred_date: date | None = None
+    inferred_from: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,3 +107,12 @@ def test_nothing_to_brief_raises_a_clear_error():
 def test_runs_are_deterministic(example_articles, tfidf):
     assert render_json(summarize(example_articles, embedder=tfidf)) == \
         render_json(summarize(example_articles, embedder=tfidf))
+
+
+def test_undated_reports_get_an_inferred_date_with_its_basis(example_brief):
+    dates = {a.id[:3]: a for a in example_brief.articles}
+    assert all(a.published is None and a.inferred_date and a.inferred_from for a in dates.values())
+    # the AP report was written on the offensive's eighth day, before the district fell
+    assert dates["003"].inferred_date.isoformat() == "2013-07-06"
+    assert dates["003"].inferred_date < dates["002"].inferred_date < dates["004"].inferred_date
+    assert "(inferred)" in render_text(example_brief)

@@ -28,6 +28,8 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "sources": [
             {"id": a.id, "title": a.title, "outlet": a.outlet,
              "published": a.published.isoformat() if a.published else None,
+             **({"inferred_date": a.inferred_date.isoformat(), "inferred_from": a.inferred_from}
+                if a.inferred_date else {}),
              "path": a.path, "text": a.text, "removed": list(a.removed)}
             for a in brief.articles
         ],

@@ -12,6 +12,8 @@ def source_label(article: Article) -> str:
     parts = [p for p in (article.outlet, article.title) if p]
     if article.published:
         parts.append(article.published.isoformat())
+    elif article.inferred_date:
+        parts.append(f"{article.inferred_date.isoformat()} (inferred)")
     return " — ".join(parts) if parts else (article.path or article.id)
 
 
