@@ -107,3 +107,42 @@ def test_entities_round2():
         docs = (MULTILING.get(p["cluster"]) or multinews[p["cluster"]])["documents"]
         assert all(p["a"] in docs[i] for i in p["docs_a"]) and all(p["b"] in docs[i] for i in p["docs_b"]), p
         assert p["docs_a"] and p["docs_b"]
+
+
+def test_crosssource_round3():
+    r3 = json.loads((LABELS / "crosssource_round3.json").read_text(encoding="utf-8"))
+    others = _label_clusters("crosssource.json", "crosssource_heldout.json", "crosssource_round2.json", "entities_pairs.json",
+                             "entities_heldout.json", "entities_round2.json", "entities_round3.json")
+    data = _multinews()
+    ids = [s["id"] for s in r3["stories"]]
+    assert sorted(ids) == sorted(r3["clusters"]) and len(ids) == len(set(ids)) >= 12 and not set(ids) & others
+    assert sum(len(s["conflicts"]) for s in r3["stories"]) >= 6 and sum(bool(s["conflicts"]) for s in r3["stories"]) >= 4
+    assert any(not s["conflicts"] for s in r3["stories"])
+    for s in r3["stories"]:
+        docs = data[s["id"]]["documents"]
+        assert s["reason"].strip()
+        for c in s["conflicts"] + s.get("other_disagreements", []):
+            assert c["reason"].strip() and len(c["values"]) >= 2
+            for i, value in c["values"].items():
+                assert value in docs[int(i)] and len(value.split()) < 15, (s["id"], i, value)
+        for c in s["conflicts"]:
+            assert c["type"] in {"changed_over_time", "different_source", "contradiction"} and c["measure"].strip()
+        for g in s["origins"]:
+            assert g["reason"].strip() and len(g["docs"]) >= 2 and all(0 <= i < len(docs) for i in g["docs"])
+
+
+def test_entities_round3():
+    pairs = json.loads((LABELS / "entities_round3.json").read_text(encoding="utf-8"))["pairs"]
+    others = _label_clusters("entities_pairs.json", "entities_heldout.json", "entities_round2.json", "crosssource.json",
+                             "crosssource_heldout.json", "crosssource_round2.json", "crosssource_round3.json")
+    clusters = {p["cluster"] for p in pairs}
+    assert len(clusters) >= 8 and len(pairs) >= 60 and not clusters & others
+    multinews = _multinews()
+    for p in pairs:
+        assert p["reason"].strip() and p["a"] != p["b"]
+        assert p["same"] in (True, False) or (p["same"] is None and p.get("doubtful"))
+        docs = multinews[p["cluster"]]["documents"]
+        assert p["docs_a"] and p["docs_b"]
+        assert all(p["a"] in docs[i] for i in p["docs_a"]) and all(p["b"] in docs[i] for i in p["docs_b"]), p
+        assert any(re.search(r"(?<!\w)" + re.escape(p["a"]) + r"(?!\w)", d) for d in docs), p
+        assert any(re.search(r"(?<!\w)" + re.escape(p["b"]) + r"(?!\w)", d) for d in docs), p
