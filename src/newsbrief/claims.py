@@ -51,11 +51,23 @@ EVENTS = {
     "rebel hold": {"hold", "hand", "held"},
     "war": {"war", "conflict", "uprising", "revolt", "revolution", "fighting", "crisis", "insurgency"},
     "siege": {"siege", "blockade", "surround", "encircle"},
+    "quake": {"quake", "earthquake", "temblor"},
 }
 # Nouns that count the same people.
 NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "militant": "fighter"}
 
 _START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"}
+# Prepositions that say when, where or by whose account something happened, not what: a verb
+# with one of them counts the same thing as the bare verb ("cancelled in addition to" = "cancelled").
+_CIRCUMSTANCE = {"according", "in", "on", "at", "during", "since", "after", "before", "amid", "despite",
+                 "as", "by", "because", "due", "until", "through", "across", "within", "throughout"}
+# Nouns of adverbial phrases ("in addition", "in total", "in the period"): no event a count belongs to.
+_NOT_EVENTS = {"addition", "total", "all", "period", "time", "part", "general", "fact", "particular",
+               "turn", "effect", "case", "way", "sum"}
+# Named-entity labels of places (a toll's place is its own scope, ``_place``).
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns that are themselves the count of the killed ("68 other deaths", "12 fatalities").
+_DEATH_NOUNS = {"death", "fatality", "dead"}
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -119,15 +131,22 @@ def _predicate(token) -> tuple[str, object]:
                     if p.dep_ == "pobj" and _group(_lemma(p), PREDICATES) == "controlled":
                         return "controlled", t
         if t.pos_ == "VERB" and _lemma(t) not in {"be", "have"} | SAY_VERBS:
-            # "voted against" and "voted present" count different things
+            # "voted against" and "voted present" count different things; "cancelled in addition",
+            # "cancelled according to X", "cancelled on Tuesday" count the same as "cancelled"
             how = [c.lower_ for c in t.children if c.dep_ in {"prep", "prt", "oprd", "acomp", "advmod"}
-                   and c.i > token.i][:1]
+                   and c.i > token.i and c.lower_ not in _CIRCUMSTANCE][:1]
             return " ".join([_lemma(t), *how]), t
     return "", None
 
 
-def _scope(verb) -> str:
-    """The event a count belongs to ("killed in the 28-month conflict" -> war), or ""."""
+def _scope(verb, pred: str = "", noun=None) -> str:
+    """The event a count belongs to ("killed in the 28-month conflict" -> war), or "".
+
+    A subject scopes only a lexicon predicate ("the shelling killed 10" is another toll than
+    "the bombing killed 12"); "airlines cancelled 15,000 flights" counts the flights
+    "cancelled" counts. The counted noun itself ("46 people are dead") and adverbial nouns
+    ("in addition", "in the period") are no event.
+    """
     if verb is None:
         return ""
     cands = []
@@ -136,15 +155,57 @@ def _scope(verb) -> str:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"in", "during", "since", "over"}:
             cands += [p for p in c.children if p.dep_ == "pobj"]
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and pred in PREDICATES:
             cands.append(c)
     for c in cands:
+        if noun is not None and c.i == noun.i or _lemma(c) in _NOT_EVENTS or c.ent_type_ in _PLACE_LABELS:
+            continue
+        # "that earthquake killed more than 300": another event, told before (not "this one")
+        other = "@that" if any(d.dep_ == "det" and d.lower_ in {"that", "those"} for d in c.children) else ""
         g = _group(_lemma(c), EVENTS)
         if g:
-            return g
+            return g + other
         if c.pos_ == "NOUN":
-            return _lemma(c)
+            return _lemma(c) + other
     return ""
+
+
+def _place(noun, verb, doc_year: int | None) -> tuple[str, str]:
+    """Where or when a count is scoped: the place named in its clause ("killed 10 people in New
+    York City" -> "new york city"), else ""; plus the year when the clause names another year
+    than the report's ("the 2009 quake that killed more than 300" -> "@2009").
+
+    One toll of one place is one measure; tolls of different places, or of other years, are
+    different measures, never a conflict.
+    """
+    where, year, shown = "", "", ""
+    heads = [t for t in (noun, verb) if t is not None]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS and not where:
+                        ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                        shown = ent.text if ent is not None else p.text
+                        where = fold_name(shown) or p.lower_
+    if doc_year is not None:
+        # the sentence, not the clause: "the quake that struck Nepal in April 2015, killing 8,000"
+        years = {int(m.group()) for m in _FULL_YEAR.finditer(heads[0].sent.text)}
+        other = sorted(y for y in years if y != doc_year)
+        if other and doc_year not in years:
+            year = f"@{other[0]}"
+            shown = " ".join(x for x in (shown, str(other[0])) if x)
+    return " ".join(x for x in (where, year) if x), shown
+
+
+def _toll_of(token):
+    """The "toll" a bare number is the value of ("the U.S. death toll climbed to 40", "the toll
+    stood at 120"), or None."""
+    head = token.head
+    if head.dep_ != "prep" or head.lower_ not in {"to", "at"}:
+        return None
+    verb = head.head
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and _lemma(c) == "toll"), None)
 
 
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|and)\s*\$?\d|^\s*or (?:less|more|fewer|under|above)\b", re.I)
@@ -152,7 +213,8 @@ _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|and)\s*\$?\d|^\s*or (?:less|more|few
 
 def _is_range_or_threshold(text: str, start: int, end: int, qualifier: str) -> bool:
     """A figure that is one end of a range or an income/price threshold, not a stated value."""
-    if _RANGE_AFTER.match(text[end:end + 14]) or re.search(r"\b(?:from|between)\s*$", text[max(0, start - 9):start]):
+    if (_RANGE_AFTER.match(text[end:end + 14]) or re.search(r"\b(?:from|between)\s*$", text[max(0, start - 9):start])
+            or re.search(r"\d\s*(?:to|-|–)\s*\$?$", text[max(0, start - 6):start])):
         return True
     money = bool(re.search(r"[$£€]", text[max(0, start - 1):end]))
     return money and (qualifier in BOUNDS or bool(
@@ -188,6 +250,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
                 base: date | None, full: str) -> list[Figure]:
     # ``full``: the article's text (Doc.text rebuilds the string on every access)
     doc = span.doc
+    year = base.year if base is not None else None
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
 
@@ -298,20 +361,34 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         noun = ent.root.head if ent.root.dep_ in {"nummod", "quantmod"} else None
         if noun is not None and noun.dep_ == "nummod":
             noun = noun.head      # "Some 2,500 to 4,000 civilians"
+        toll = _toll_of(ent.root) if noun is None and ent.label_ == "CARDINAL" else None
+        if toll is not None:
+            # "the U.S. death toll climbed to 40": a count of the killed, of the toll's place
+            named = next((e.text for e in ents if e.label_ in _PLACE_LABELS
+                          and e.start_char < toll.idx and toll.left_edge.idx <= e.start_char), "")
+            place, shown = (fold_name(named), named) if named else _place(toll, toll.head, year)
+            add(("count", "people", "killed", "", place), text, value,
+                "people killed" + (f" ({shown})" if shown else ""), start, end, qualifier=q,
+                concepts=frozenset({"people", "killed", "toll"}))
+            continue
         if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or _lemma(noun) in UNIT_DAYS
                 or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or _is_remainder(ent.root, noun)):
             continue   # units ("400g") measure amounts, not things counted; "the other three"
         unit_key = ("count", NOUNS.get(_lemma(noun), _lemma(noun)))
         anchor = noun.head if noun.dep_ == "conj" else noun
         pred, verb = _predicate(anchor)
+        if _lemma(noun) in _DEATH_NOUNS:
+            unit_key, pred = ("count", "people"), "killed"    # "68 other deaths" = 68 people killed
         if not pred:
             continue
-        scope = _scope(verb)
+        scope = _scope(verb, pred, noun)
+        place, shown = _place(noun, verb, year)
         measure = f"{noun.lemma_.lower() if unit_key[1] != 'people' else 'people'} {pred}"
         concepts = {unit_key[1], pred.split()[0], *(_lemma(c) for c in noun.children if c.dep_ == "compound")}
         if verb is not None and verb.pos_ == "VERB":
             concepts.add(_lemma(verb))
-        add(unit_key + (pred, scope), text, value, measure + (f" ({scope})" if scope else ""), start, end,
+        where = ", ".join(x for x in (scope, shown) if x)
+        add(unit_key + (pred, scope, place), text, value, measure + (f" ({where})" if where else ""), start, end,
             qualifier=q, concepts=frozenset(concepts))
     return out
 

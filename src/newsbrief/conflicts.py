@@ -54,6 +54,11 @@ _PRECISION = {"": 0, "some": 1, "about": 1, "around": 1, "near": 1, "nearly": 1,
               "approximately": 1, "roughly": 1, "an estimated": 1, "close to": 1}
 
 
+def _is_round(x: float) -> bool:
+    """A figure written rounded: a whole number ending in a zero ("60", "16,000", "1.7 million")."""
+    return x >= 10 and x == int(x) and int(x) % 10 == 0
+
+
 def same_value(a: Figure, b: Figure) -> bool | None:
     """True: same value; False: clearly different; None: not comparable (different things)."""
     x, y = float(a.claim.value), float(b.claim.value)
@@ -63,7 +68,9 @@ def same_value(a: Figure, b: Figure) -> bool | None:
     if a.key[0] == "percent":
         return abs(x - y) < 1.0
     approx = _PRECISION.get(a.qualifier) == 1 or _PRECISION.get(b.qualifier) == 1
-    if hi == 0 or (hi - lo) / hi <= (APPROX_TOLERANCE if approx else SAME_VALUE_TOLERANCE):
+    # rounding needs a round figure: "1.7 million" vs "1,712,000" is one count, "68" vs "69" two
+    rounded = approx or _is_round(lo) or _is_round(hi)
+    if hi == lo or (rounded and (hi - lo) / hi <= (APPROX_TOLERANCE if approx else SAME_VALUE_TOLERANCE)):
         return True
     if hi / max(lo, 1e-9) > MAX_COUNT_RATIO:
         return None
@@ -138,6 +145,8 @@ def same_measure(a: Figure, b: Figure) -> bool:
     sa, sb = ka[3] if len(ka) > 3 else "", kb[3] if len(kb) > 3 else ""
     if sa and sb and sa != sb and (sa in EVENTS or sb in EVENTS):
         return False
+    if (ka[4] if len(ka) > 4 else "") != (kb[4] if len(kb) > 4 else ""):
+        return False     # another place or year: another measure
     return (any(_stem_match(ka[1], c) for c in b.concepts) and any(_stem_match(kb[1], c) for c in a.concepts)
             and _shared(a.concepts, b.concepts) >= MIN_SHARED_CONCEPTS)
 
@@ -164,6 +173,15 @@ def _align_keys(figures: Sequence[Figure]) -> dict[tuple, tuple]:
         if k[0] == "age" and not k[2] and len(given.get(k[1], ())) == 1:
             full = ("age", k[1], next(iter(given[k[1]])))
             parent[k] = full
+    # an unscoped toll is the story's one scoped event when its scoped tolls (of the same place,
+    # year) name only one: "247 confirmed dead" beside "the quake killed at least 241"
+    scoped: dict[tuple, set[tuple]] = {}
+    for k in keys:
+        if k[0] == "count" and len(k) > 4 and k[3] and "@" not in k[3]:
+            scoped.setdefault((k[1], k[2], k[4]), set()).add(k)
+    for k in keys:
+        if k[0] == "count" and len(k) > 4 and not k[3] and len(scoped.get((k[1], k[2], k[4]), ())) == 1:
+            parent[k] = next(iter(scoped[(k[1], k[2], k[4])]))
     for i, k in enumerate(keys):
         for other in keys[i + 1:]:
             if find(k) != find(other) and same_measure(first[k], first[other]):

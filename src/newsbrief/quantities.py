@@ -52,6 +52,14 @@ def parse_number(text: str) -> tuple[float | None, str]:
     raw = m.group("n").lower()
     if raw in _WORDS:
         value = float(_WORDS[raw])
+        # "forty-six", "twenty one": tens and units written as words
+        unit = re.match(r"[\s-]+(one|two|three|four|five|six|seven|eight|nine)\b", rest[m.end("n"):], re.I)
+        if unit and value in {20, 30, 40, 50, 60, 70, 80, 90}:
+            value += _WORDS[unit.group(1).lower()]
+            tail = rest[m.end("n") + unit.end():]
+            scale = re.match(r"[\s-]*(hundred|thousand|million|billion)\b", tail, re.I)
+            value *= _SCALES[scale.group(1).lower()] if scale else 1
+            return value, qualifier
     else:
         raw = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw) else raw.replace(",", ".")
         try:

@@ -34,6 +34,8 @@ def example(example_articles):
     ("90 per cent", 90.0, ""),
     ("hundreds", None, ""),
     ("nearly two dozen", 24.0, "nearly"),
+    ("Forty-six", 46.0, ""),
+    ("twenty one thousand", 21000.0, ""),
 ])
 def test_parse_number(text, value, qualifier):
     assert parse_number(text) == (value, qualifier)
@@ -205,3 +207,35 @@ def test_ages_of_named_people_and_hyphenated_sizes_conflict():
     b = Article("b", "Reddit co-founder Ohanian, 34, said nothing. Passengers said he screamed on the 15-hour flight.")
     topics = {c.topic for c in _relate([a, b]).conflicts}
     assert topics == {"age of Alexis Ohanian", "time of the flight"}
+
+
+def test_tolls_of_one_place_conflict_and_of_other_places_do_not():
+    # "68 other deaths in the Caribbean" is "69 people killed in the Caribbean"; close unrounded
+    # counts differ. The New York City toll is another measure than the Caribbean's.
+    a = Article("a", "Sandy was blamed for 68 other deaths in the Caribbean. The storm killed 18 people in New York City.")
+    b = Article("b", "It also killed 69 people in the Caribbean before making its way up the coast.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"68", "69"} and "Caribbean" in c.topic
+
+
+def test_rounded_and_approximate_counts_are_compatible():
+    # real negatives: "127" vs "almost 130", "195" vs "nearly 200", "16,271" vs "more than 16,000"
+    for x, y in [("127", "almost 130"), ("195", "nearly 200"), ("16,271", "more than 16,000")]:
+        a = Article("a", f"Airlines canceled {x} flights on Tuesday, according to Flightstats.")
+        b = Article("b", f"The airlines have canceled {y} flights in addition to trains.")
+        assert _relate([a, b]).conflicts == (), (x, y)
+
+
+def test_counts_of_other_years_and_that_event_are_other_measures():
+    a = Article("a", "The magnitude-6.2 quake killed at least 241 people. "
+                     "The 2009 quake that struck L'Aquila killed more than 300 people.")
+    b = Article("b", "That earthquake killed more than 300 people. The earthquake killed at least 247 people.")
+    conflicts = _relate([a, b]).conflicts
+    assert all("300" not in v.text for c in conflicts for v in c.claims)
+
+
+def test_a_toll_climbing_to_a_number_is_a_count_of_the_killed():
+    a = Article("a", "Forty-six people had been killed in the U.S., NBC News reported.")
+    b = Article("b", "The U.S. death toll climbed to 40, many of the victims killed by falling trees.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"Forty-six", "40"}
