@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .align import fold_name
@@ -300,6 +300,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             sentence.start + m.end(), days=True, qualifier=qualifier)
 
     _ages_and_sizes(sentence, doc, ents, full, add)
+    _elapsed(sentence, doc, add)
 
     # an event launched on a weekday: its length so far is under a week
     for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):
@@ -438,6 +439,24 @@ def _ages_and_sizes(sentence: Sentence, doc, ents, full: str, add) -> None:
             f"{dim} of the {_lemma(noun)}", sentence.start + m.start(), sentence.start + m.end(), qualifier=q)
 
 
+# "nearly 10 hours into the 16-hour flight": how far into something an event happened.
+_ELAPSED = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|more than|over|roughly)\s+)?(?P<n>\d+(?:\.\d+)?|"
+                      r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\s+"
+                      r"(?P<u>hour|minute)s?\s+into\b", re.I)
+
+
+def _elapsed(sentence: Sentence, doc, add) -> None:
+    """Time into an event ("about nine hours into the 15-hour flight"): key (elapsed, time, thing)."""
+    for m in _ELAPSED.finditer(sentence.text):
+        into = _token_at(doc, sentence.start + m.end() - 4)
+        thing = next((c for c in into.children if c.dep_ == "pobj"), None) if into is not None else None
+        if thing is None or thing.pos_ != "NOUN":
+            continue
+        minutes = word_or_number(m.group("n")) * SIZE_UNITS[m.group("u").lower()][1]
+        add(("elapsed", "time", _lemma(thing)), m.group(), minutes, f"time into the {_lemma(thing)}",
+            sentence.start + m.start(), sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
+
+
 def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:
     out = []
     for ent in ents:
@@ -454,6 +473,23 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
             head = head.head
         out.append(Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty,
                          cite, when))
+    return out
+
+
+def _place_unplaced(figures: list[Figure]) -> list[Figure]:
+    """One report's count given without a place ("at least 46 people are dead") takes the place
+    of the one count of that report with the same value and measure that names it ("46 people
+    had been killed in the U.S."): a lede states the figure its body details."""
+    out = []
+    for f in figures:
+        k = f.key
+        if k[0] == "count" and len(k) > 4 and not k[4]:
+            placed = {(g.key, g.claim.measure) for g in figures if g.key[:4] == k[:4] and len(g.key) > 4
+                      and g.key[4] and "@" not in g.key[4] and g.claim.value == f.claim.value}
+            if len(placed) == 1:
+                key, measure = next(iter(placed))
+                f = replace(f, key=key, claim=replace(f.claim, measure=measure))
+        out.append(f)
     return out
 
 
@@ -501,6 +537,7 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
         when = base.isoformat() if base else ""
         report_dates[article.id] = (when, bool(ref and ref.inferred and base))
         previous = None
+        own: list[Figure] = []
         for s in sorted(by_article.get(article.id, []), key=lambda s: s.index):
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
@@ -512,9 +549,11 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
             # Span.ents walks the whole doc each time: pick this sentence's from the doc's once
             ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
             found = _figures_in(s, span, ents, cite, who, when, base, article.text)
-            figures += found
-            claims += [f.claim for f in found]
+            own += found
             claims += _dates_in(ents, cite, who, when, base)
             if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
                 claims.append(Claim("statement", s.text, "", None, who.speaker, who.certainty, cite, when))
+        own = _place_unplaced(own)
+        figures += own
+        claims += [f.claim for f in own]
     return Extraction(tuple(claims), tuple(figures), attribution, report_dates)

@@ -28,6 +28,7 @@ SAME_VALUE_TOLERANCE = 0.02
 
 # An approximate count ("about 300", "nearly two dozen") is the same figure as a value this
 # close to it, relatively: "about 300" vs "300" or "nearly 24" vs "23" is rounding, not a clash.
+# Strictly closer: a gap of a whole tenth ("nearly 10 hours" vs "about nine") is two statements.
 APPROX_TOLERANCE = 0.1
 
 # Figures whose exact keys differ (another verb, another noun for one thing) measure the same
@@ -70,7 +71,8 @@ def same_value(a: Figure, b: Figure) -> bool | None:
     approx = _PRECISION.get(a.qualifier) == 1 or _PRECISION.get(b.qualifier) == 1
     # rounding needs a round figure: "1.7 million" vs "1,712,000" is one count, "68" vs "69" two
     rounded = approx or _is_round(lo) or _is_round(hi)
-    if hi == lo or (rounded and (hi - lo) / hi <= (APPROX_TOLERANCE if approx else SAME_VALUE_TOLERANCE)):
+    gap = (hi - lo) / hi if hi else 0.0
+    if hi == lo or (rounded and (gap < APPROX_TOLERANCE if approx else gap <= SAME_VALUE_TOLERANCE)):
         return True
     if hi / max(lo, 1e-9) > MAX_COUNT_RATIO:
         return None
@@ -78,7 +80,8 @@ def same_value(a: Figure, b: Figure) -> bool | None:
 
 
 def _pick(figures: list[Figure]) -> Figure:
-    """One source's value for a measure: exact before vague, point before bound, earliest first.
+    """One source's value for a measure: exact before vague, point before bound, earliest first;
+    shown where the source first states that value.
 
     Among vague values only ("almost half ... then almost all"), the last: a report that gives
     several rough states of one thing is narrating progress, and ends on the latest.
@@ -86,7 +89,9 @@ def _pick(figures: list[Figure]) -> Figure:
     exact = [f for f in figures if not f.vague]
     if not exact:
         return max(figures, key=lambda f: f.claim.citation.start)
-    return min(exact, key=lambda f: (_PRECISION.get(f.qualifier, 2), f.claim.citation.start))
+    best = min(exact, key=lambda f: (_PRECISION.get(f.qualifier, 2), f.claim.citation.start))
+    # the value chosen, as the report first states it ("At least 46 ... Forty-six had been killed")
+    return min((f for f in exact if f.claim.value == best.claim.value), key=lambda f: f.claim.citation.start)
 
 
 def _days_apart(a: str, b: str) -> int | None:

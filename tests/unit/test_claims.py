@@ -239,3 +239,20 @@ def test_a_toll_climbing_to_a_number_is_a_count_of_the_killed():
     b = Article("b", "The U.S. death toll climbed to 40, many of the victims killed by falling trees.")
     [c] = _relate([a, b]).conflicts
     assert {v.text for v in c.claims} == {"Forty-six", "40"}
+
+
+def test_time_into_an_event_conflicts_only_at_a_whole_tenth_apart():
+    a = Article("a", "A passenger said nearly 10 hours into the 16-hour flight, a man started screaming.")
+    b = Article("b", "Passengers said he started screaming about nine hours into the 16-hour flight.")
+    c = Article("c", "Passengers said he started screaming about 9.5 hours into the 16-hour flight.")
+    [conflict] = _relate([a, b]).conflicts
+    assert conflict.topic == "time into the flight"
+    assert _relate([a, c]).conflicts == ()     # real negative: 5% apart, both approximate
+
+
+def test_a_lede_toll_takes_the_place_its_body_gives():
+    a = Article("a", "At least 46 people are dead after the storm. "
+                     "Forty-six people had been killed in the U.S., NBC News reported.")
+    b = Article("b", "The U.S. death toll climbed to 40, officials said.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"At least 46", "40"}
