@@ -7,8 +7,9 @@ Labels: tests/data/labels/crosssource.json (the example story and 12 Multi-News 
 held-out tests/data/labels/crosssource_heldout.json (12 other Multi-News clusters, labelled
 before running the detector on them and never used to tune it), and the blind round-2 set
 tests/data/labels/crosssource_round2.json (14 more clusters, labelled while the detector was being
-changed by someone who did not see them; its 'type' is the conflict kind, also compared), each
-reported in separate rows.
+changed by someone who did not see them; its 'type' is the conflict kind, also compared), and the
+blind round-3 set tests/data/labels/crosssource_round3.json (16 more clusters, labelled the same way),
+each reported in separate rows.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from newsbrief.types import Brief  # noqa: E402
 LABELS = ROOT / "tests" / "data" / "labels" / "crosssource.json"
 HELDOUT = ROOT / "tests" / "data" / "labels" / "crosssource_heldout.json"
 ROUND2 = ROOT / "tests" / "data" / "labels" / "crosssource_round2.json"
+ROUND3 = ROOT / "tests" / "data" / "labels" / "crosssource_round3.json"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 
 
@@ -111,6 +113,8 @@ def main() -> int:
     (h_ctp, h_cfp, h_cfn, h_otp, h_ofp, h_ofn), h_rows, h_details, h_seconds = score(held, clusters)
     r2 = json.loads(ROUND2.read_text(encoding="utf-8"))
     (r_ctp, r_cfp, r_cfn, r_otp, r_ofp, r_ofn), r_rows, r_details, r_seconds = score(r2, clusters, kinds=True)
+    r3 = json.loads(ROUND3.read_text(encoding="utf-8"))
+    (t_ctp, t_cfp, t_cfn, t_otp, t_ofp, t_ofn), t_rows, t_details, t_seconds = score(r3, clusters, kinds=True)
 
     def pr(tp, fp, fn):
         p = tp / (tp + fp) if tp + fp else float("nan")
@@ -123,6 +127,8 @@ def main() -> int:
     hop, hor = pr(h_otp, h_ofp, h_ofn)
     rcp, rcr = pr(r_ctp, r_cfp, r_cfn)
     rop, ror = pr(r_otp, r_ofp, r_ofn)
+    tcp, tcr = pr(t_ctp, t_cfp, t_cfn)
+    top, tor = pr(t_otp, t_ofp, t_ofn)
     md = "\n".join([
         "## crosssource: conflicts and origin grouping",
         "",
@@ -138,6 +144,8 @@ def main() -> int:
         f"| held-out: origin pairs | {h_otp} | {h_ofp} | {h_ofn} | {hop:.2f} | {hor:.2f} |",
         f"| blind round 2: conflicts | {r_ctp} | {r_cfp} | {r_cfn} | {rcp:.2f} | {rcr:.2f} |",
         f"| blind round 2: origin pairs | {r_otp} | {r_ofp} | {r_ofn} | {rop:.2f} | {ror:.2f} |",
+        f"| blind round 3: conflicts | {t_ctp} | {t_cfp} | {t_cfn} | {tcp:.2f} | {tcr:.2f} |",
+        f"| blind round 3: origin pairs | {t_otp} | {t_ofp} | {t_ofn} | {top:.2f} | {tor:.2f} |",
         "",
         f"Held-out rows: `tests/data/labels/crosssource_heldout.json`, {len(held['stories'])} Multi-News clusters "
         f"not in the development set, labelled before the detector was run on them ({h_seconds:.0f} s). "
@@ -171,6 +179,18 @@ def main() -> int:
         *r_rows,
         "",
         *r_details,
+        "",
+        f"Blind round 3: `tests/data/labels/crosssource_round3.json`, {len(r3['stories'])} other Multi-News clusters, "
+        "labelled the same way while the detector was being changed by an engineer who did not see the labels, scored once "
+        f"({t_seconds:.0f} s). {sum(len(st['conflicts']) for st in r3['stories'])} expected conflicts in "
+        f"{sum(bool(st['conflicts']) for st in r3['stories'])} clusters; "
+        f"{sum(not st['conflicts'] for st in r3['stories'])} clusters have none.",
+        "",
+        "| story | docs | exp. | found | TP | FP | FN | exp. pairs | found pairs | TP pairs |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        *t_rows,
+        "",
+        *t_details,
         "",
         "Caveat: the rules were adjusted while reading some of these clusters (see the labels file's "
         "`about`), so these are development figures. The labelled set is small: one conflict more or "
