@@ -140,12 +140,17 @@ def main() -> int:
         "| --- | --- | --- | --- | --- | --- |",
         f"| conflicts | {c_tp} | {c_fp} | {c_fn} | {cp:.2f} | {cr:.2f} |",
         f"| origin pairs | {o_tp} | {o_fp} | {o_fn} | {op:.2f} | {orr:.2f} |",
-        f"| held-out: conflicts | {h_ctp} | {h_cfp} | {h_cfn} | {hcp:.2f} | {hcr:.2f} |",
-        f"| held-out: origin pairs | {h_otp} | {h_ofp} | {h_ofn} | {hop:.2f} | {hor:.2f} |",
-        f"| blind round 2: conflicts | {r_ctp} | {r_cfp} | {r_cfn} | {rcp:.2f} | {rcr:.2f} |",
-        f"| blind round 2: origin pairs | {r_otp} | {r_ofp} | {r_ofn} | {rop:.2f} | {ror:.2f} |",
+        f"| held-out (dev since first scored): conflicts | {h_ctp} | {h_cfp} | {h_cfn} | {hcp:.2f} | {hcr:.2f} |",
+        f"| held-out (dev since first scored): origin pairs | {h_otp} | {h_ofp} | {h_ofn} | {hop:.2f} | {hor:.2f} |",
+        f"| round 2 (dev since first scored): conflicts | {r_ctp} | {r_cfp} | {r_cfn} | {rcp:.2f} | {rcr:.2f} |",
+        f"| round 2 (dev since first scored): origin pairs | {r_otp} | {r_ofp} | {r_ofn} | {rop:.2f} | {ror:.2f} |",
         f"| blind round 3: conflicts | {t_ctp} | {t_cfp} | {t_cfn} | {tcp:.2f} | {tcr:.2f} |",
         f"| blind round 3: origin pairs | {t_otp} | {t_ofp} | {t_ofn} | {top:.2f} | {tor:.2f} |",
+        "",
+        # A record of earlier runs, not recomputed: what each set scored the one time it was unseen.
+        "Each label set was scored blind once, then its errors guided the next fixes, so only its first "
+        "score is a held-out number. First (blind) scores of conflicts, TP/FP/FN: held-out 0/0/4; "
+        "round 2 0/0/14; round 3 0/0/7 (the current row). No set ever had a false conflict.",
         "",
         f"Held-out rows: `tests/data/labels/crosssource_heldout.json`, {len(held['stories'])} Multi-News clusters "
         f"not in the development set, labelled before the detector was run on them ({h_seconds:.0f} s). "
