@@ -1,7 +1,7 @@
 """Agreements and conflicts between independent origins, and the brief's cross-source section.
 
 Figures that measure the same thing (same unit, same thing measured, same event; see
-``claims.Figure.key``) are lined up across origins:
+``measures.Figure.key``) are lined up across origins:
 
 - an *agreement* is one value stated by two or more origins;
 - a *conflict* is two origins stating clearly different values. Vague shares ("almost all")
@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .claims import EVENTS, PREDICATES, Extraction, Figure, extract
+from .claims import Extraction, extract
+from .measures import EVENTS, PREDICATES, Figure
 from .nlp import StoryParse, ensure_parse
 from .origins import group_origins, origin_of
 from .dates import article_dates

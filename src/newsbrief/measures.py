@@ -1,0 +1,234 @@
+"""What a figure measures and its scope: the lexicons and parse walks behind a figure's key.
+
+A figure's key (``Figure.key``) says what it counts and of what: the predicate ("killed",
+"controlled"), the event it belongs to ("killed in the 28-month conflict" -> war), the place
+or other year its clause names, the "toll" a bare number is the value of, the name a share is
+of. ``claims`` finds the figures in each sentence and asks this module what they measure;
+``conflicts`` lines up figures with one measure across origins. Figures of different measures
+(other places, other years, other events) are never a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .align import fold_name
+from .attribution import SAY_VERBS
+from .quantities import BOUNDS
+from .types import Claim
+
+# --- lexicons: words that name the same measure ---------------------------------------------
+
+# What a count is predicated of; verbs and adjectives in one group measure the same thing.
+PREDICATES = {
+    "killed": {"kill", "die", "dead", "death", "execute", "slay", "perish", "murder", "toll", "fatality"},
+    "wounded": {"wound", "injure", "hurt", "injured", "wounded"},
+    "displaced": {"flee", "displace", "shelter", "refugee", "evacuate", "homeless"},
+    "arrested": {"arrest", "detain", "jail", "imprison", "charge"},
+    "trapped": {"trap", "strand"},
+    "controlled": {"control", "hold", "take", "seize", "capture", "retake", "recapture", "overrun",
+                   "win", "occupy"},
+}
+# Events whose length, or whose toll, reports state; nouns and verbs of one event in a group.
+EVENTS = {
+    # not "attack" or "battle": one attack within a campaign has its own, shorter length
+    "offensive": {"offensive", "campaign", "assault", "onslaught", "operation"},
+    "rebel hold": {"hold", "hand", "held"},
+    "war": {"war", "conflict", "uprising", "revolt", "revolution", "fighting", "crisis", "insurgency"},
+    "siege": {"siege", "blockade", "surround", "encircle"},
+    "quake": {"quake", "earthquake", "temblor"},
+}
+# Nouns that count the same people.
+NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "militant": "fighter"}
+
+# Verbs that start an event ("launched ... a month ago", "began on Monday"): the time since is
+# the event's length so far.
+START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"}
+# Prepositions that say when, where or by whose account something happened, not what: a verb
+# with one of them counts the same thing as the bare verb ("cancelled in addition to" = "cancelled").
+_CIRCUMSTANCE = {"according", "in", "on", "at", "during", "since", "after", "before", "amid", "despite",
+                 "as", "by", "because", "due", "until", "through", "across", "within", "throughout"}
+# Nouns of adverbial phrases ("in addition", "in total", "in the period"): no event a count belongs to.
+_NOT_EVENTS = {"addition", "total", "all", "period", "time", "part", "general", "fact", "particular",
+               "turn", "effect", "case", "way", "sum"}
+# Named-entity labels of places (a toll's place is its own scope, ``place_scope``).
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns that are themselves the count of the killed ("68 other deaths", "12 fatalities").
+DEATH_NOUNS = {"death", "fatality", "dead"}
+# A year written out ("2009"): a clause naming another year than the report's scopes its count.
+FULL_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+# --- figures and what they measure ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure claim with the key that says what it measures (for alignment across sources)."""
+
+    claim: Claim
+    key: tuple[str, ...]     # (unit, what, predicate, scope)
+    days: bool = False       # value is a duration in days
+    vague: bool = False      # "almost all", "most": listed, never enough for a conflict alone
+    qualifier: str = ""
+    # content lemmas of what is counted: the noun, its compounds and the predicate's verb
+    # ("24 bank robberies" -> robbery, bank, involve; "robbed 23 banks" -> bank, rob), to line
+    # up figures phrased differently (``conflicts.same_measure``)
+    concepts: frozenset[str] = frozenset()
+
+
+def predicate_of(token) -> tuple[str, object]:
+    """Walk up from a figure to the verb (or noun) saying what happens to it: (group or lemma, token)."""
+    seen = 0
+    t = token
+    while t.head is not t and seen < 6:
+        t, seen = t.head, seen + 1
+        g = group_of(lemma_of(t), PREDICATES)
+        if g:
+            return g, t
+        for c in t.children:
+            if c.dep_ in {"acomp", "oprd", "xcomp"} and group_of(lemma_of(c), PREDICATES):
+                return group_of(lemma_of(c), PREDICATES), t
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj" and group_of(lemma_of(p), PREDICATES) == "controlled":
+                        return "controlled", t
+        if t.pos_ == "VERB" and lemma_of(t) not in {"be", "have"} | SAY_VERBS:
+            # "voted against" and "voted present" count different things; "cancelled in addition",
+            # "cancelled according to X", "cancelled on Tuesday" count the same as "cancelled"
+            how = [c.lower_ for c in t.children if c.dep_ in {"prep", "prt", "oprd", "acomp", "advmod"}
+                   and c.i > token.i and c.lower_ not in _CIRCUMSTANCE][:1]
+            return " ".join([lemma_of(t), *how]), t
+    return "", None
+
+
+def event_scope(verb, pred: str = "", noun=None) -> str:
+    """The event a count belongs to ("killed in the 28-month conflict" -> war), or "".
+
+    A subject scopes only a lexicon predicate ("the shelling killed 10" is another toll than
+    "the bombing killed 12"); "airlines cancelled 15,000 flights" counts the flights
+    "cancelled" counts. The counted noun itself ("46 people are dead") and adverbial nouns
+    ("in addition", "in the period") are no event.
+    """
+    if verb is None:
+        return ""
+    cands = []
+    if verb.dep_ == "relcl":
+        cands.append(verb.head)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "since", "over"}:
+            cands += [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "nsubj" and pred in PREDICATES:
+            cands.append(c)
+    for c in cands:
+        if noun is not None and c.i == noun.i or lemma_of(c) in _NOT_EVENTS or c.ent_type_ in PLACE_LABELS:
+            continue
+        # "that earthquake killed more than 300": another event, told before (not "this one")
+        other = "@that" if any(d.dep_ == "det" and d.lower_ in {"that", "those"} for d in c.children) else ""
+        g = group_of(lemma_of(c), EVENTS)
+        if g:
+            return g + other
+        if c.pos_ == "NOUN":
+            return lemma_of(c) + other
+    return ""
+
+
+def place_scope(noun, verb, doc_year: int | None) -> tuple[str, str]:
+    """Where or when a count is scoped: the place named in its clause ("killed 10 people in New
+    York City" -> "new york city"), else ""; plus the year when the clause names another year
+    than the report's ("the 2009 quake that killed more than 300" -> "@2009").
+
+    One toll of one place is one measure; tolls of different places, or of other years, are
+    different measures, never a conflict.
+    """
+    where, year, shown = "", "", ""
+    heads = [t for t in (noun, verb) if t is not None]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS and not where:
+                        ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                        shown = ent.text if ent is not None else p.text
+                        where = fold_name(shown) or p.lower_
+    if doc_year is not None:
+        # the sentence, not the clause: "the quake that struck Nepal in April 2015, killing 8,000"
+        years = {int(m.group()) for m in FULL_YEAR.finditer(heads[0].sent.text)}
+        other = sorted(y for y in years if y != doc_year)
+        if other and doc_year not in years:
+            year = f"@{other[0]}"
+            shown = " ".join(x for x in (shown, str(other[0])) if x)
+    return " ".join(x for x in (where, year) if x), shown
+
+
+def toll_of(token):
+    """The "toll" a bare number is the value of ("the U.S. death toll climbed to 40", "the toll
+    stood at 120"), or None."""
+    head = token.head
+    if head.dep_ != "prep" or head.lower_ not in {"to", "at"}:
+        return None
+    verb = head.head
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and lemma_of(c) == "toll"), None)
+
+
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|and)\s*\$?\d|^\s*or (?:less|more|fewer|under|above)\b", re.I)
+
+
+def is_range_or_threshold(text: str, start: int, end: int, qualifier: str) -> bool:
+    """A figure that is one end of a range or an income/price threshold, not a stated value."""
+    if (_RANGE_AFTER.match(text[end:end + 14]) or re.search(r"\b(?:from|between)\s*$", text[max(0, start - 9):start])
+            or re.search(r"\d\s*(?:to|-|–)\s*\$?$", text[max(0, start - 6):start])):
+        return True
+    money = bool(re.search(r"[$£€]", text[max(0, start - 1):end]))
+    return money and (qualifier in BOUNDS or bool(
+        re.search(r"\b(?:up to|over|under|less than|more than)\s*\$?$", text[max(0, start - 12):start])
+        or re.search(r"\bor (?:less|more)\b", text[end:end + 40])))
+
+
+def is_remainder(number, noun) -> bool:
+    """ "the other three Americans": the rest of a group, not the group's count."""
+    before = [t.lower_ for t in number.doc[max(0, number.i - 2):number.i]]
+    return "other" in before and "the" in before or any(
+        c.lower_ in {"remaining", "rest"} for c in noun.children)
+
+
+def share_object(token) -> tuple[str, str]:
+    """Folded key and text of the name a share is of ("90 percent of Khaldiyeh")."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    names = [t for t in p.subtree if t.pos_ == "PROPN"]
+                    head = names[0] if names else p
+                    return fold_name(head.text) or lemma_of(head), head.text
+    return "", ""
+
+
+def place_unplaced(figures: list[Figure]) -> list[Figure]:
+    """One report's count given without a place ("at least 46 people are dead") takes the place
+    of the one count of that report with the same value and measure that names it ("46 people
+    had been killed in the U.S."): a lede states the figure its body details."""
+    out = []
+    for f in figures:
+        k = f.key
+        if k[0] == "count" and len(k) > 4 and not k[4]:
+            placed = {(g.key, g.claim.measure) for g in figures if g.key[:4] == k[:4] and len(g.key) > 4
+                      and g.key[4] and "@" not in g.key[4] and g.claim.value == f.claim.value}
+            if len(placed) == 1:
+                key, measure = next(iter(placed))
+                f = replace(f, key=key, claim=replace(f.claim, measure=measure))
+        out.append(f)
+    return out
+
+
+# --- lemmas and lexicon groups -------------------------------------------------------------
+
+def lemma_of(token) -> str:
+    return token.lemma_.lower()
+
+
+def group_of(lemma: str, groups: dict[str, set[str]]) -> str | None:
+    for name, members in groups.items():
+        if lemma in members:
+            return name
+    return None
