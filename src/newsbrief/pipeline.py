@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .align import align, overlaps, similarity
@@ -17,10 +17,21 @@ from .settings import Settings
 from .timeline import build_timeline
 from .types import Article, Brief, Embeddings, Rejected, Sentence, SummarySentence
 
+# A progress callback: called with a short stage name and the fraction of the work done (0..1).
+Progress = Callable[[str, float], None]
+
+# Where each stage starts, as a fraction of the whole run. Rough shares of the time of the
+# example story (5 reports, TF-IDF): the spaCy parse and the source cross-check dominate.
+# They only move a progress bar; nothing depends on them being exact.
+STAGES: tuple[tuple[str, float], ...] = (
+    ("reading", 0.0), ("summarising", 0.05), ("parsing", 0.3), ("cross-checking sources", 0.5),
+    ("entities", 0.7), ("timeline", 0.85), ("done", 1.0))
+_AT = dict(STAGES)
+
 
 def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
               settings: Settings = Settings(), id: str = "brief",
-              rejected: Sequence[Rejected] = ()) -> Brief:
+              rejected: Sequence[Rejected] = (), progress: Progress | None = None) -> Brief:
     """Brief one story: a summary whose every sentence cites the sentences that support it.
 
     Args:
@@ -29,18 +40,32 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
         settings: per-stage settings.
         id: the brief's id (kept in JSON output).
         rejected: inputs already rejected upstream, reported with the brief.
+        progress: called at each stage boundary with the stage's name and the fraction done
+            (names and fractions in ``STAGES``, ending with ``("done", 1.0)``); it runs in
+            the caller's thread and should return quickly.
 
     Raises:
         NothingToBrief: no article has a sentence fit for a summary.
     """
+    def stage(name: str) -> None:
+        if progress is not None:
+            progress(name, _AT[name])
+
+    stage("reading")
+    stage("summarising")
     sentences, summary = extract(articles, embedder=embedder, settings=settings)
     brief = Brief(id=id, articles=tuple(articles), summary=summary, rejected=tuple(rejected),
                   title=_title(articles))
     # Analyses that add sections to the brief, each a pure function returning a new Brief:
+    stage("parsing")
     parsed = parse_story(brief.articles)        # one spaCy parse, shared by the analyses
+    stage("cross-checking sources")
     brief = relate_sources(brief, sentences, parsed)     # origins, claims, agreements, conflicts
+    stage("entities")
     brief = describe_entities(brief, sentences, parsed)  # who and where, spellings merged
+    stage("timeline")
     brief = build_timeline(brief, sentences, parsed)     # when: dated events from all sources
+    stage("done")
     return brief
 
 

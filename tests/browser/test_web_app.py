@@ -71,7 +71,13 @@ def test_progress_shows_while_working(page, web_url, example_dir):
         return [getComputedStyle(p).display, document.getElementById('progress-text').textContent,
                 document.getElementById('submit').disabled]; }""")
     assert shown[0] == "flex" and shown[1].startswith("Briefing 5 documents") and shown[2] is True
+    # then the stage the server reports, and a progress bar screen readers can read
+    page.wait_for_function("""() => /reading|summarising|parsing|cross-checking sources|entities|timeline|done/
+        .test(document.getElementById('progress-text').textContent)""", timeout=30_000)
+    bar = page.locator("#progress [role=progressbar]")
+    assert bar.count() == 1 and 0 <= int(bar.get_attribute("aria-valuenow")) <= 100
     page.wait_for_selector("#summary .sentence", timeout=30_000)
+    assert page.errors == []
 
 
 def test_empty_form_and_unbriefable_upload_get_a_clear_message(page, web_url, tmp_path):

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from newsbrief import TfidfEmbedder
+from newsbrief.pipeline import STAGES
 from newsbrief.web.app import WebSettings, create_app
 from newsbrief.web.server import is_loopback, running
 
@@ -147,6 +148,67 @@ def test_processing_time_limit(texts):
         r = httpx.post(base + "/api/brief", json={"documents": texts}, timeout=30)
     assert r.status_code == 503
     assert "longer than the 0.001 s limit" in r.json()["detail"]
+
+
+def poll(client, url, seconds=30):
+    """Poll a job until it is over; returns its last view and the distinct stages seen, in order."""
+    stages, deadline = [], time.monotonic() + seconds
+    while True:
+        view = client.get(url).json()
+        assert 0 <= view["fraction"] <= 1
+        if not stages or stages[-1] != view["stage"]:
+            stages.append(view["stage"])
+        if view["state"] in ("done", "failed"):
+            return view, stages
+        assert time.monotonic() < deadline, view
+        time.sleep(0.02)
+
+
+def test_a_job_is_polled_to_done_through_its_stages(client, texts):
+    r = client.post("/api/jobs", json={"documents": texts, "words": 120})
+    assert r.status_code == 202, r.text
+    job = r.json()
+    assert job["state"] in ("queued", "running") and r.headers["location"] == job["url"]
+    assert len(job["id"]) >= 20 and job["url"] == f"/api/jobs/{job['id']}"
+    view, stages = poll(client, job["url"])
+    assert view["state"] == "done" and view["stage"] == "done" and view["fraction"] == 1.0
+    assert view["position"] == 0
+    names = [name for name, _ in STAGES]
+    seen = [s for s in stages if s in names]
+    assert len(set(seen)) >= 2 and seen == sorted(seen, key=names.index)   # in pipeline order
+    data = view["result"]
+    assert len(data["sources"]) == 5 and sum(len(s["text"].split()) for s in data["summary"]) <= 160
+    check_citations(data)
+    report = client.get(view["report"])
+    assert report.status_code == 200 and report.text.startswith("<!doctype html>")
+    assert report.text.count('class="source"') == 5
+
+
+def test_jobs_keep_the_limits_and_unknown_ids_are_404(client, texts):
+    r = client.post("/api/jobs", json={"documents": [""] * 1000})
+    assert r.status_code == 422 and "Too many documents" in r.json()["detail"]
+    r = client.post("/api/jobs", json={"documents": ["", " "]})
+    assert r.status_code == 422 and "Nothing to brief" in r.json()["detail"]
+    r = client.post("/api/jobs", content=b"x", headers={"content-type": "text/plain"})
+    assert r.status_code == 415
+    r = client.get("/api/jobs/not-a-job")
+    assert r.status_code == 404 and "expired" in r.json()["detail"]
+    assert client.get("/jobs/not-a-job/report").status_code == 404
+
+
+def test_a_full_queue_refuses_jobs_and_slow_jobs_fail(texts):
+    app = create_app(WebSettings(encoder="tfidf", max_pending=1), embedder=TfidfEmbedder())
+    with running(app) as base, httpx.Client(base_url=base, timeout=20) as c:
+        first = c.post("/api/jobs", json={"documents": texts})
+        assert first.status_code == 202
+        busy = c.post("/api/jobs", json={"documents": texts})
+        assert busy.status_code == 503 and "busy" in busy.json()["detail"]
+        assert poll(c, first.json()["url"])[0]["state"] == "done"
+    app = create_app(WebSettings(encoder="tfidf", max_seconds=0.001), embedder=TfidfEmbedder())
+    with running(app) as base, httpx.Client(base_url=base, timeout=20) as c:
+        view, _ = poll(c, c.post("/api/jobs", json={"documents": texts}).json()["url"])
+    assert view["state"] == "failed" and view["status"] == 503
+    assert "longer than the 0.001 s limit" in view["error"] and "result" not in view
 
 
 def test_loopback_check():

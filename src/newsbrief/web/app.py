@@ -3,6 +3,9 @@
     GET  /            the form (paste reports, upload .txt .md .html .json files)
     POST /report      the form's target: the HTML report (or the form again with the problem)
     POST /api/brief   {"documents": [str, ...], "words": 250} or multipart files -> JSON brief
+    POST /api/jobs    the same inputs -> 202 and a job id at once (the page uses this)
+    GET  /api/jobs/ID {state, stage, fraction, position}; when done, the JSON brief too
+    GET  /jobs/ID/report  a finished job's HTML report
     GET  /api/health  liveness and the encoder in use
     GET  /docs        the OpenAPI description (FastAPI)
 
@@ -33,11 +36,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..embed import Embedder, make_embedder
 from ..errors import NewsbriefError
 from ..ingest.files import MAX_ARTICLE_BYTES, SUPPORTED, article_from_text, dedupe, read_upload
-from ..pipeline import summarize
+from ..pipeline import Progress, summarize
 from ..render.html import render_html
 from ..render.json import to_dict
 from ..settings import Settings
 from ..types import Article, Brief, Rejected
+from .jobs import Job, JobStore
 from .limits import BodyLimit
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -63,6 +67,12 @@ class WebSettings:
     # queueing work nobody will wait for (at ~5 s a brief, 32 is under 3 minutes of queue).
     max_pending: int = 32
     words: int = 250
+    # Finished jobs are kept this long for their client to fetch the result (it polls every
+    # second or so; ten minutes covers a tab left in the background) ...
+    keep_jobs_seconds: float = 600.0
+    # ... and at most this many of them, oldest dropped first: a brief holds its inputs, so
+    # this bounds memory at about max_kept_jobs * max_body_bytes in the worst case.
+    max_kept_jobs: int = 32
 
 
 # Summary lengths the API accepts: below 20 words there is no summary, above 2000 it is
@@ -108,10 +118,19 @@ class BriefRunner:
         # gave 3 different summaries). Parallel briefs need processes, not threads.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brief")
         self._pending = 0
+        self._waiting: list[object] = []   # tickets submitted to the pool, not started yet
+        self._running = 0
         self._lock = threading.Lock()
 
     async def run(self, articles: Sequence[Article], rejected: Sequence[Rejected], words: int) -> Brief:
         """The brief, or an HTTPException saying which limit was hit."""
+        return await self.run_admitted(self.admit(articles, rejected), articles, rejected, words)
+
+    def admit(self, articles: Sequence[Article], rejected: Sequence[Rejected]) -> object:
+        """Check the limits and take a place in the queue: a ticket for ``run_admitted``.
+
+        Raises an HTTPException (422 nothing to brief or too many documents, 503 busy) at once.
+        """
         if not articles:
             reasons = "; ".join(r.message for r in rejected) or "no documents given"
             raise HTTPException(422, f"Nothing to brief: {reasons}")
@@ -121,6 +140,20 @@ class BriefRunner:
             if self._pending >= self.settings.max_pending:
                 raise HTTPException(503, f"The server is busy ({self._pending} briefs in progress); try again shortly.")
             self._pending += 1
+            ticket = object()
+            self._waiting.append(ticket)
+        return ticket
+
+    def position(self, ticket: object) -> int:
+        """How many briefs are ahead of this one (waiting or running); 0 once it runs."""
+        with self._lock:
+            if ticket not in self._waiting:
+                return 0
+            return self._waiting.index(ticket) + self._running
+
+    async def run_admitted(self, ticket: object, articles: Sequence[Article], rejected: Sequence[Rejected],
+                           words: int, progress: Progress | None = None) -> Brief:
+        """Run an admitted brief (see ``admit``) with the time limit; ``progress`` as in ``summarize``."""
         try:
             settings = Settings()
             settings = replace(settings, select=replace(settings.select, words=words))
@@ -128,8 +161,16 @@ class BriefRunner:
             started = loop.create_future()
 
             def job() -> Brief:
+                with self._lock:
+                    self._waiting.remove(ticket)
+                    self._running += 1
                 loop.call_soon_threadsafe(lambda: started.done() or started.set_result(None))
-                return summarize(articles, embedder=self.embedder, settings=settings, rejected=rejected)
+                try:
+                    return summarize(articles, embedder=self.embedder, settings=settings,
+                                     rejected=rejected, progress=progress)
+                finally:
+                    with self._lock:
+                        self._running -= 1
 
             future = self._pool.submit(job)
             result = asyncio.wrap_future(future)
@@ -147,6 +188,8 @@ class BriefRunner:
         finally:
             with self._lock:
                 self._pending -= 1
+                if ticket in self._waiting:     # cancelled before it started
+                    self._waiting.remove(ticket)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -160,6 +203,7 @@ def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | No
         embedder: an encoder to use instead of ``settings.encoder`` (tests, benchmarks).
     """
     runner = BriefRunner(settings, embedder)
+    jobs = JobStore(settings.keep_jobs_seconds, settings.max_kept_jobs)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -172,6 +216,7 @@ def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | No
                               f"{settings.max_body_bytes / 1e6:g} MB a request, "
                               f"{settings.max_documents} documents, {settings.max_seconds:g} s.")
     app.state.runner = runner
+    app.state.jobs = jobs
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     templates = Jinja2Templates(directory=str(TEMPLATES))
 
@@ -205,17 +250,56 @@ def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | No
         Inputs that cannot be briefed (empty, binary, not English, ...) are listed under
         ``rejected``; the request fails only when none can be briefed.
         """
-        kind = _content_type(request)
-        if kind == "application/json":
-            texts, words = _read_json(await request.body(), settings)
-            uploads: list[tuple[str, bytes]] = []
-        elif kind == "multipart/form-data":
-            texts, uploads, words = await _read_form(request, settings, skip_blank=False)
-        else:
-            raise HTTPException(415, f"Unsupported content type {kind or '(none)'!r}: send application/json "
-                                     '({"documents": [str, ...]}) or multipart/form-data (files).')
+        texts, uploads, words = await _read_request(request, settings)
         articles, rejected = _articles(texts, uploads)
         return JSONResponse(to_dict(await runner.run(articles, rejected, words)))
+
+    @app.post("/api/jobs", summary="Start briefing one story; poll the job", status_code=202,
+              openapi_extra={"requestBody": _BRIEF_BODY}, responses=_ERRORS)
+    async def api_jobs(request: Request) -> JSONResponse:
+        """Same inputs as ``/api/brief``; answers at once with the job (``id``, ``url`` to poll).
+
+        The same limits apply: bad inputs and a full queue are refused here; the processing
+        time limit fails the job. Finished jobs expire after a while (then 404).
+        """
+        texts, uploads, words = await _read_request(request, settings)
+        articles, rejected = _articles(texts, uploads)
+        ticket = runner.admit(articles, rejected)
+        job = jobs.add(ticket)
+        loop = asyncio.get_running_loop()
+
+        def progress(stage: str, fraction: float) -> None:   # from the worker thread
+            loop.call_soon_threadsafe(job.advance, stage, fraction)
+
+        async def work() -> None:
+            try:
+                brief = await runner.run_admitted(ticket, articles, rejected, words, progress)
+            except HTTPException as e:
+                jobs.fail(job, e.status_code, str(e.detail))
+            except Exception as e:  # noqa: BLE001 - a job must end; the client sees what broke
+                jobs.fail(job, 500, f"Briefing failed: {type(e).__name__}: {e}")
+            else:
+                jobs.finish(job, brief)
+
+        job.task = asyncio.create_task(work())
+        return JSONResponse(_job_view(job, runner), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+
+    @app.get("/api/jobs/{job_id}", summary="A job's state, stage and, when done, its brief")
+    async def api_job(job_id: str) -> JSONResponse:
+        """``state`` (queued, running, done, failed), ``stage``, ``fraction`` (0..1),
+        ``position`` (briefs ahead of it); when done ``result`` (the JSON brief) and ``report``
+        (the HTML report's URL); when failed ``error`` and ``status``."""
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, _no_job(settings))
+        return JSONResponse(_job_view(job, runner, result=True))
+
+    @app.get("/jobs/{job_id}/report", response_class=HTMLResponse, include_in_schema=False)
+    async def job_report(request: Request, job_id: str):
+        job = jobs.get(job_id)
+        if job is None or job.brief is None:
+            return form_page(request, error=job.error if job else _no_job(settings), status=404)
+        return HTMLResponse(render_html(job.brief, home="/"))
 
     @app.get("/api/health", summary="Liveness and the encoder in use")
     async def health() -> dict[str, Any]:
@@ -224,10 +308,39 @@ def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | No
     return app
 
 
+def _no_job(settings: WebSettings) -> str:
+    return (f"No such job: the id is wrong, or the job finished more than "
+            f"{settings.keep_jobs_seconds / 60:g} minutes ago and expired. Start the brief again.")
+
+
+def _job_view(job: Job, runner: BriefRunner, result: bool = False) -> dict[str, Any]:
+    view: dict[str, Any] = {"id": job.id, "url": f"/api/jobs/{job.id}", "state": job.state,
+                            "stage": job.stage, "fraction": job.fraction,
+                            "position": runner.position(job.ticket) if job.state == "queued" else 0}
+    if job.state == "done" and job.brief is not None:
+        view["report"] = f"/jobs/{job.id}/report"
+        if result:
+            view["result"] = to_dict(job.brief)
+    elif job.state == "failed":
+        view.update(error=job.error, status=job.status)
+    return view
+
+
 # --- request parsing: bytes in, texts and uploads out, or a 4xx saying what is wrong -------------
 
 def _content_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def _read_request(request: Request, settings: WebSettings) -> tuple[list[str], list[tuple[str, bytes]], int]:
+    kind = _content_type(request)
+    if kind == "application/json":
+        texts, words = _read_json(await request.body(), settings)
+        return texts, [], words
+    if kind == "multipart/form-data":
+        return await _read_form(request, settings, skip_blank=False)
+    raise HTTPException(415, f"Unsupported content type {kind or '(none)'!r}: send application/json "
+                             '({"documents": [str, ...]}) or multipart/form-data (files).')
 
 
 def _require_multipart(request: Request) -> None:
