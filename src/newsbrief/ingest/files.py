@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -156,6 +156,18 @@ def _decode(data: bytes, path: Path) -> str | Rejected:
         return Rejected(str(path), "not_utf8", f"not UTF-8 text (bad byte at offset {e.start}); save it as UTF-8")
 
 
+def jsonl_records(lines: Iterable[str], path: str | Path) -> Iterator[tuple[int, object] | Rejected]:
+    """Each non-blank line of a JSONL input as ``(line number, value)``, or a ``Rejected`` naming
+    the line. Takes any iterable of lines, so a large stream can be read without loading it whole."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Rejected(f"{path}:{n}", "bad_json", f"not JSON ({e.msg})")
+
+
 def read_upload(name: str, data: bytes, settings: CleanSettings = CleanSettings()) -> list[Article | Rejected]:
     """Every article in an uploaded file's bytes. ``name`` only labels it and picks the parser
     by its suffix; no path is ever opened (the web app's input edge)."""
@@ -179,18 +191,9 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings(),
     if not text.strip():
         return [Rejected(str(path), "empty", "empty: no text")]
     if suffix == ".jsonl":
-        out: list[Article | Rejected] = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                out.append(Rejected(f"{path}:{n}", "bad_json", f"not JSON ({e.msg})"))
-                continue
-            out.append(_article_from_json(obj, id=f"{path.stem}-{n}", source=f"{path}:{n}",
-                                          settings=settings))
-        return out
+        return [r if isinstance(r, Rejected) else
+                _article_from_json(r[1], id=f"{path.stem}-{r[0]}", source=f"{path}:{r[0]}", settings=settings)
+                for r in jsonl_records(text.splitlines(), path)]
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:

@@ -25,7 +25,7 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], list[Rejected]]:
 
     A bad line, an article with no text and a repeated id each become a ``Rejected``.
     """
-    from ..ingest.files import _article_from_json, expand_paths, read_file
+    from ..ingest.files import _article_from_json, expand_paths, jsonl_records, read_file
 
     files, rejected = expand_paths(paths)
     results: list[Article | Rejected] = []
@@ -35,14 +35,11 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], list[Rejected]]:
             continue
         try:
             with f.open(encoding="utf-8-sig") as lines:
-                for n, line in enumerate(lines, 1):
-                    if not line.strip():
+                for record in jsonl_records(lines, f):
+                    if isinstance(record, Rejected):
+                        results.append(record)
                         continue
-                    try:
-                        obj = json.loads(line)
-                    except json.JSONDecodeError as e:
-                        results.append(Rejected(f"{f}:{n}", "bad_json", f"not JSON: {e.msg}"))
-                        continue
+                    n, obj = record
                     if isinstance(obj, dict):
                         obj = {k: v for k, v in obj.items() if k != "story"}   # never peek at answers
                     r = _article_from_json(obj, id=f"{f.stem}-{n}", source=f"{f}:{n}",
