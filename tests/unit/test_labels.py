@@ -75,6 +75,19 @@ def _label_clusters(*names: str) -> set[str]:
     return out
 
 
+def _check_blind_story(s: dict, docs: list[str]) -> None:
+    """A blind-round cluster label: reasons, values quoted from the named documents, typed conflicts."""
+    assert s["reason"].strip()
+    for c in s["conflicts"] + s.get("other_disagreements", []):
+        assert c["reason"].strip() and len(c["values"]) >= 2
+        for i, value in c["values"].items():
+            assert value in docs[int(i)] and len(value.split()) < 15, (s["id"], i, value)
+    for c in s["conflicts"]:
+        assert c["type"] in {"changed_over_time", "different_source", "contradiction"} and c["measure"].strip()
+    for g in s["origins"]:
+        assert g["reason"].strip() and len(g["docs"]) >= 2 and all(0 <= i < len(docs) for i in g["docs"])
+
+
 def test_crosssource_round2():
     r2 = json.loads((LABELS / "crosssource_round2.json").read_text(encoding="utf-8"))
     others = _label_clusters("crosssource.json", "crosssource_heldout.json", "entities_pairs.json", "entities_heldout.json")
@@ -83,16 +96,7 @@ def test_crosssource_round2():
     assert sorted(ids) == sorted(r2["clusters"]) and len(ids) == len(set(ids)) >= 12 and not set(ids) & others
     assert sum(len(s["conflicts"]) for s in r2["stories"]) >= 8 and any(not s["conflicts"] for s in r2["stories"])
     for s in r2["stories"]:
-        docs = data[s["id"]]["documents"]
-        assert s["reason"].strip()
-        for c in s["conflicts"] + s.get("other_disagreements", []):
-            assert c["reason"].strip() and len(c["values"]) >= 2
-            for i, value in c["values"].items():
-                assert value in docs[int(i)] and len(value.split()) < 15, (s["id"], i, value)
-        for c in s["conflicts"]:
-            assert c["type"] in {"changed_over_time", "different_source", "contradiction"} and c["measure"].strip()
-        for g in s["origins"]:
-            assert g["reason"].strip() and len(g["docs"]) >= 2 and all(0 <= i < len(docs) for i in g["docs"])
+        _check_blind_story(s, data[s["id"]]["documents"])
 
 
 def test_entities_round2():
@@ -119,16 +123,7 @@ def test_crosssource_round3():
     assert sum(len(s["conflicts"]) for s in r3["stories"]) >= 6 and sum(bool(s["conflicts"]) for s in r3["stories"]) >= 4
     assert any(not s["conflicts"] for s in r3["stories"])
     for s in r3["stories"]:
-        docs = data[s["id"]]["documents"]
-        assert s["reason"].strip()
-        for c in s["conflicts"] + s.get("other_disagreements", []):
-            assert c["reason"].strip() and len(c["values"]) >= 2
-            for i, value in c["values"].items():
-                assert value in docs[int(i)] and len(value.split()) < 15, (s["id"], i, value)
-        for c in s["conflicts"]:
-            assert c["type"] in {"changed_over_time", "different_source", "contradiction"} and c["measure"].strip()
-        for g in s["origins"]:
-            assert g["reason"].strip() and len(g["docs"]) >= 2 and all(0 <= i < len(docs) for i in g["docs"])
+        _check_blind_story(s, data[s["id"]]["documents"])
 
 
 def test_entities_round3():
