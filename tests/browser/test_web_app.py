@@ -87,8 +87,9 @@ def test_empty_form_and_unbriefable_upload_get_a_clear_message(page, web_url, tm
     junk = tmp_path / "photo.txt"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     page.set_input_files("#files", str(junk))
-    page.click("#submit")
-    page.wait_for_selector("#error")
+    page.click("#submit")                     # the first message stays until the server answers
+    page.wait_for_function("() => /Nothing to brief/.test(document.getElementById('error').textContent)",
+                           timeout=30_000)
     message = page.locator("#error").inner_text()
     assert "Nothing to brief" in message and "photo.txt" in message and "binary" in message
 
