@@ -78,6 +78,15 @@ _DATE_LINE = re.compile(
     re.VERBOSE,
 )
 
+# A publication date run into the first paragraph, as WikiNews pages lose the line break:
+# "Tuesday, January 18, 2005Through a telethon, ..." or "Saturday, March 26, 2005 Up to ...".
+# With a weekday, or glued to the next word: "January 8, 2005 was ..." can be a sentence.
+_DATE_PREFIX = re.compile(
+    rf"""^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\s*
+        |(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}})(?=[A-Z][a-z])""",
+    re.VERBOSE,
+)
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -180,6 +189,10 @@ def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
     for line in lines:
         if published is None and _DATE_LINE.match(line):
             published = parse_date_line(line)
+        elif published is None and (m := _DATE_PREFIX.match(line)) and len(line) - m.end() > 20:
+            published = parse_date_line(m.group().strip())
+            removed.append(m.group().strip())
+            line = line[m.end():]
         if is_junk_line(line, settings) or _DATE_LINE.match(line):
             removed.append(line)
             continue

@@ -75,3 +75,15 @@ def test_published_on_line_is_a_date_not_a_title():
     cleaned = clean_text("Published on May 20, 2016\n\nThe police said on Monday that three men "
                          "robbed the bank at noon and fled.")
     assert cleaned.title == "" and cleaned.published.isoformat() == "2016-05-20"
+
+
+def test_a_date_run_into_the_first_paragraph_is_the_publication_date(multiling):
+    glued = next(d for d in multiling[0]["documents"] if "2005Through" in d)   # as WikiNews lost the break
+    cleaned = clean_text(glued)
+    assert cleaned.published.isoformat() == "2005-01-18"
+    assert cleaned.text.startswith("Through a telethon, Romanians") and "Tuesday, January 18, 2005" in cleaned.removed
+    spaced = clean_text("Gender imbalance\n\nSaturday, March 26, 2005 Up to four times as many women as men "
+                        "died in the tsunami, figures show.")
+    assert spaced.text.startswith("Up to four") and spaced.published.isoformat() == "2005-03-26"
+    sentence = "January 8, 2005 was the day the money for the victims of the great wave came in."
+    assert clean_text("A title\n\n" + sentence).text == sentence        # a date as subject stays
