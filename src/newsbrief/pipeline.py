@@ -12,7 +12,7 @@ from .entities import describe_entities
 from .errors import NothingToBrief
 from .nlp import parse_story
 from .segment import is_candidate, segment
-from .select import cite, score, select
+from .select import cite, for_story, score, select
 from .settings import Settings
 from .timeline import build_timeline
 from .types import Article, Brief, Embeddings, Rejected, Sentence, SummarySentence
@@ -80,12 +80,14 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
     ``settings.select.pool_top`` best can be chosen. The encoder, the expensive step, embeds
     only the ``settings.select.embed_top`` best of those; the pool is then aligned and ranked
     again with meaning added. Pairs with an unembedded sentence align on words, names and
-    numbers.
+    numbers. A story whose reports span weeks is summarised as a developing one
+    (``select.for_story``).
 
     Raises:
         NothingToBrief: no article has a sentence fit for a summary.
     """
     embedder = embedder or TfidfEmbedder()
+    settings = replace(settings, select=for_story(articles, settings.select))
     sentences = [s for a in articles for s in segment(a, settings.segment)]
     candidates = [i for i, s in enumerate(sentences)
                   if s.index < settings.select.max_position and is_candidate(s, settings.segment)]

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .align import content_stems
 from .settings import SelectSettings
-from .types import Citation, Embeddings, Sentence, Support, SummarySentence
+from .types import Article, Citation, Embeddings, Sentence, Support, SummarySentence
 
 # Position score halves every this many sentences into an article.
 POSITION_HALF_LIFE = 4.0
@@ -36,6 +36,21 @@ class Ranked:
     sentence: Sentence
     score: float
     order: int          # index in the input, for deterministic tie-breaks
+
+
+def for_story(articles: Sequence[Article], settings: SelectSettings = SelectSettings()) -> SelectSettings:
+    """The settings for this story: those of a developing story when its reports span weeks.
+
+    Reports of one day retell one event, and the most central facts win. Reports spread over
+    more than ``developing_after_days`` (publication dates known) each add a development of
+    their own, which their first sentences state: position and spreading over reports weigh
+    more. Stories without dates (most of Multi-News) keep the defaults.
+    """
+    days = sorted({a.published for a in articles if a.published is not None})
+    if len(days) < 2 or (days[-1] - days[0]).days <= settings.developing_after_days:
+        return settings
+    return replace(settings, article_coverage=settings.developing_coverage,
+                   position_weight=settings.developing_position_weight)
 
 
 def story_centroid(sentences: Sequence[Sentence], embeddings: Embeddings) -> np.ndarray:

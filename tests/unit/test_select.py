@@ -5,9 +5,9 @@ import math
 import numpy as np
 import pytest
 
-from newsbrief.select import Ranked, coverage_gain, is_contained, score, select
+from newsbrief.select import Ranked, coverage_gain, for_story, is_contained, score, select
 from newsbrief.settings import SelectSettings
-from newsbrief.types import Embeddings, Sentence, Support
+from newsbrief.types import Article, Embeddings, Sentence, Support
 
 # Distinct content words per sentence so no pair counts as contained in another.
 WORDS = {
@@ -79,3 +79,18 @@ def test_score_mixes_centrality_position_and_corroboration():
     assert got["a:0"] == pytest.approx(1.0 + 0.5 + 0.25)        # 1 of 1 other article agrees
     assert got["a:1"] == pytest.approx(0.0 + 0.5 * half_life)
     assert got["b:0"] == pytest.approx(1.0 + 0.5)
+
+
+def test_reports_spread_over_weeks_are_summarised_as_a_developing_story(multiling):
+    from datetime import date
+
+    from newsbrief import read_texts
+
+    base = SelectSettings()
+    spread = read_texts(multiling[0]["documents"])[0]          # tsunami reports, Dec 2004 - May 2005
+    developing = for_story(spread, base)
+    assert developing.position_weight == base.developing_position_weight > base.position_weight
+    assert developing.article_coverage == base.developing_coverage > base.article_coverage
+    one_week = [Article(id=str(d), text="x", published=date(2013, 7, d)) for d in (22, 27, 29)]
+    undated = [Article(id=str(k), text="x") for k in range(10)]
+    assert for_story(one_week, base) == base and for_story(undated, base) == base
