@@ -26,6 +26,7 @@ the sources used, although citations never point into them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -64,6 +65,14 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
                                "upper lower northeast northwest southeast southwest greater".split())
 
+# Words of a title written before a person's name ("Sen.", "Vice President", "Lt."): the titled
+# spelling is a variant of the name, compared without them.
+_HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
+                                 "representative sir dame rev reverend sergeant detective".split())
+# Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
+# "Chongqing Communist Party Secretary").
+_TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Capitalised phrases for the model-free fallback (not a sentence's first word).
@@ -79,6 +88,13 @@ class Mention:
     label: str         # spaCy label, or "NAME" from the fallback
     article_id: str
     context: frozenset[str] = frozenset()   # content stems of its sentence
+    core: str = ""     # the name without the title written before it ("Elizabeth Warren" of
+                       # "Sen. Elizabeth Warren"); "" when ``text`` has none
+
+    @property
+    def name(self) -> str:
+        """What merging compares: the name without its title."""
+        return self.core or self.text
 
 
 # --- mentions -----------------------------------------------------------------------------
@@ -87,10 +103,14 @@ def clean_mention(text: str) -> str:
     """A mention's surface without a leading "the", a possessive or stray punctuation."""
     s = " ".join(text.split())
     s = re.sub(r"^(?:the|The|THE)\s+", "", s)
+    s = re.split(r"\s*[(@]", s)[0]            # "Beyoncé (@beyonce": a handle is not the name
     s = _POSSESSIVE.sub("", s)
     if re.fullmatch(r"(?:[A-Z]\.){2,}", s):
         return s                              # "U.N." keeps its dots
-    return s.strip(" -‐–,.;:\"“”'’()[]")
+    s = s.strip(" -‐–,;:\"“”'’()[]")
+    if re.search(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])\.$", s):
+        return s                              # "Apotex Inc.", "Washington D.C.": an abbreviation's dot
+    return s.strip(" .")
 
 
 def _model_mentions(docs, article_id: str) -> list[Mention]:
@@ -102,7 +122,9 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             tokens = list(ent)
             # keep the proper-noun core: "Capturing Khalidiya" -> "Khalidiya"
             while tokens and (tokens[0].pos_ in ("VERB", "ADV", "ADP", "PUNCT")
-                              or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))):
+                              or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))
+                              # "Spokeswoman Elisabeth Byrs": a common noun before a name is its role
+                              or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN")):
                 tokens.pop(0)
             # "Assad's Alawite": the possessor is the name when one word follows the possessive
             poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
@@ -117,9 +139,36 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             text = clean_mention(doc[tokens[0].i:end].text)
             if len(text) < 2 or not any(c.isupper() for c in text):
                 continue
-            out.append(Mention(text, _label_in_context(doc, tokens[0].i, end, ent.label_),
-                               article_id, _sentence_stems(ent.sent)))
+            label = _label_in_context(doc, tokens[0].i, end, ent.label_)
+            start = _title_start(doc, tokens[0].i) if label == "PERSON" else tokens[0].i
+            titled = clean_mention(doc[start:end].text) if start < tokens[0].i else ""
+            out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
+                               core=text if titled else ""))
     return out
+
+
+def _is_title(token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in _HONORIFICS
+
+
+def _title_start(doc, start: int) -> int:
+    """Where the title written before the name at ``start`` begins ("Nevada Sen. Harry Reid",
+    "Chinese Vice President Xi Jinping"); ``start`` when there is none.
+
+    The model leaves titles out of a person's span, yet writers use the titled form as the
+    name ("Sen. Elizabeth Warren", "Mr. Zhou"): the titled spelling is kept as a variant and
+    merged through the name it carries.
+    """
+    k = start
+    while k > 0 and _is_title(doc[k - 1]):
+        k -= 1
+    if k == start:
+        return start
+    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:
+        k -= 1
+        if doc[k].is_sent_start:
+            break
+    return k
 
 
 @lru_cache(maxsize=4096)
@@ -175,6 +224,45 @@ def find_mentions(article: Article, *, use_model: bool = True,
     return tuple(_model_mentions((parsed.doc(article.id), *parsed.captions.get(article.id, ())), article.id))
 
 
+def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
+                    mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Surnames and given names of the story's people written alone where the model tagged nothing.
+
+    The small model tags "Edward Snowden" but often not the "Snowden" of later sentences, so the
+    short form is never a variant. A capitalised proper noun standing alone (no name word next
+    to it) that is the first or last word of a person's full name found in the story is taken as
+    a mention of that word, diacritics folded ("Rossello" of "Ricardo Rosselló"); merging then
+    decides which person it is, or reports it as doubtful.
+    """
+    parts = {_plain(w) for m in mentions if m.label == "PERSON"
+             for ws in [m.name.split()] if len(ws) >= 2 for w in (ws[0], ws[-1])
+             if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in _HONORIFICS | CONNECTORS}
+    out = []
+    for a in articles:
+        if not parsed.available or not parts:
+            break
+        for doc in (parsed.doc(a.id), *parsed.captions.get(a.id, ())):
+            for t in doc:
+                if (t.ent_type_ in ENTITY_TYPES or t.pos_ != "PROPN" or not t.text[:1].isupper()
+                        or _plain(t.text) not in parts or _name_word(doc, t.i + 1)
+                        or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
+                    continue
+                start = _title_start(doc, t.i)
+                titled = clean_mention(doc[start:t.i + 1].text) if start < t.i else ""
+                out.append(Mention(titled or t.text, "PERSON", a.id, _sentence_stems(t.sent),
+                                   core=t.text if titled else ""))
+    return tuple(out)
+
+
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _name_word(doc, i: int) -> bool:
+    """Token ``i`` exists and is a capitalised proper noun or part of a name."""
+    return 0 <= i < len(doc) and doc[i].text[:1].isupper() and (doc[i].pos_ == "PROPN" or bool(doc[i].ent_type_))
+
+
 # --- merging ------------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -185,6 +273,8 @@ class _Group:
     context: set
     evidence: list
     short_forms: set             # spellings attached as short forms (never the name)
+    titled: set                  # spellings with a title before the name (never the name)
+    mentions: int = 0
 
 
 def _word_after(name: str, kept: int) -> str:
@@ -222,9 +312,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         The entities, most important first (sources, then mentions), and the possible matches
         left unmerged.
     """
+    # names are compared without their titles: "Sen. Elizabeth Warren" is merged as "Elizabeth
+    # Warren" and kept as its variant
     spellings: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        spellings[m.text].append(m)
+        spellings[m.name].append(m)
     names = sorted(spellings)
     info = {n: (_label(Counter(m.label for m in spellings[n])),
                 frozenset().union(*(m.context for m in spellings[n]))) for n in names}
@@ -273,23 +365,29 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             containing[t].add(j)
     # last words of multi-word names: a first name that is also someone's surname is ambiguous
     surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
+    # names of places, groups and bodies: a body's name after one of them is that body's
+    # ("U.S. Capitol Police" / "Capitol Police")
+    owners = {folded(n) for n in names if info[n][0] in _TITLE_QUALIFIERS}
     for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
         a, la = names[i], info[names[i]][0]
         ta = folded(a)
         if not ta:
             continue
-        ends, starts = set(), set()
+        ends: dict[int, str] = {}                     # root -> the name that contains the short form
+        starts: set[int] = set()
         for j in sorted(containing.get(ta[0], ())):
             b = names[j]
             tb, lb = folded(b), info[b][0]
             if find(j) == find(i) or len(tb) <= len(ta):
                 continue
+            if " " not in b and "-" in b.strip("-") and lb != "PERSON":
+                continue                              # "Fey-Poehler", "Trump-Clinton": two names, not one
             k = len(ta)
             if (tb[:k] == ta and lb == "ORG" and len(tb) > k
                     and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])
                     # a city + "International" is its airport ("Atlantic City International")
                     and not (la in ("GPE", "LOC") and name_tokens(b)[k:] == ("international",))):
-                ends.add(find(j))                     # "Oxfam" of "Oxfam International", whatever its label
+                ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International", whatever its label
                 continue
             if la == "NORP" and not (lb == "PERSON" and k == 1 and tb[-1:] == ta and len(tb) >= 2):
                 continue                              # "Syrian" is not the "Free Syrian Army"; but
@@ -299,30 +397,32 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
                       and (la not in _PLACE_LABELS or mentions[i] <= mentions[j])):
-                    ends.add(find(j))                 # a surname the model tagged otherwise (a
+                    ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
                 continue                              # place named more than the person is the place)
             if (tb[-k:] == ta and {la, lb} & _PLACE_LABELS
                     and set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS):
                 continue                              # "South India" is another place than India
             if (tb[:k] == ta and la in _PLACE_LABELS and lb in _PLACE_LABELS
                     and all(t in _PLACE_GENERICS for t in name_tokens(b)[k:])):
-                ends.add(find(j))                     # "Atlantic" of "Atlantic Ocean"
+                ends.setdefault(find(j), b)           # "Atlantic" of "Atlantic Ocean"
                 continue
             if tb[-k:] == ta and "ORG" not in (la, lb):
-                ends.add(find(j))                     # surname, or "Old City" of "Homs Old City"
+                ends.setdefault(find(j), b)           # surname, or "Old City" of "Homs Old City"
+            elif la == lb == "ORG" and k >= 2 and tb[-k:] == ta and _owned_name(b, k, owners):
+                ends.setdefault(find(j), b)           # "Capitol Police" of "U.S. Capitol Police"
             elif (tb[:k] == ta and "ORG" in (la, lb) and tb[k:]
                   and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
-                ends.add(find(j))                     # "Oxfam" of "Oxfam International"
+                ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International"
             elif "ORG" in (la, lb) and ((tb[:k] == ta and _word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
                                             and _word_after(b, tb.index(ta[0]) + 1) in ("of", "for", ""))):
-                ends.add(find(j))                     # the name before "of"/"for", or its head noun
+                ends.setdefault(find(j), b)           # the name before "of"/"for", or its head noun
             elif tb[:k] == ta and "PERSON" in (la, lb):
                 starts.add(find(j))
         if len(ends) == 1:
-            root = ends.pop()
+            root, container = ends.popitem()
             for j in members[find(i)]:
-                attached[j] = root
+                attached[j] = container
             evidence[root] += evidence.pop(find(i), [])
             parent[find(i)] = root
         elif ends:
@@ -339,7 +439,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                     # "Serena" / "Serena Williams": the story's only full name with that first
                     # name, and no one in it has that first name as a surname
                     for j in members[find(i)]:
-                        attached[j] = r
+                        attached[j] = full
                     evidence[r] += evidence.pop(find(i), [])
                     parent[find(i)] = r
                 else:
@@ -349,19 +449,37 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     groups: dict[int, _Group] = {}
     for i, n in enumerate(names):
         root = find(i)
-        g = groups.setdefault(root, _Group(Counter(), {}, Counter(), set(), [], set()))
+        g = groups.setdefault(root, _Group(Counter(), {}, Counter(), set(), [], set(), set()))
+        # the name counts every mention that carries it; a titled spelling, its own mentions
         g.variants[n] += len(spellings[n])
         g.sources[n] = {m.article_id for m in spellings[n]}
+        g.mentions += len(spellings[n])
+        for m in spellings[n]:
+            if m.text != n:
+                g.variants[m.text] += 1
+                g.sources.setdefault(m.text, set()).add(m.article_id)
         g.labels.update(m.label for m in spellings[n])
+        titled = sorted({m.text for m in spellings[n] if m.text != n})
+        g.titled.update(titled)
+        g.evidence.extend(f"{t!r}: {n!r} with a title" for t in titled)
         if i in attached:
-            g.short_forms.add(n)
-            g.evidence.append(f"{n!r}: short form of {names[attached[i]]!r} (the only name that contains it)")
+            g.short_forms.update(m.text for m in spellings[n])
+            g.evidence.append(f"{n!r}: short form of {attached[i]!r} (the only name that contains it)")
     for root, ev in evidence.items():
         groups[find(root)].evidence[:0] = ev
 
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-e.origins, -e.mentions, e.name))
     return tuple(entities), tuple(_dedupe(possible))
+
+
+def _owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:
+    """The words of ``long`` before its last ``k`` name who the body belongs to: a place, group or
+    body named in the story ("U.S. Capitol Police", "Senate Armed Services Committee"), or one
+    word and "of" ("Department of Homeland Security"). An adjective before a body's name makes
+    another body ("Free Syrian Army" is not the "Syrian Army") and is no owner."""
+    head, of, rest = long.partition(" of ")
+    return folded(long)[:-k] in owners or (bool(of) and len(head.split()) == 1 and len(folded(rest)) == k)
 
 
 def _given_name_of(short: str, label: str, full: str, full_label: str, surnames: set[str]) -> bool:
@@ -382,7 +500,7 @@ def _dedupe(possible: list[PossibleMatch]) -> list[PossibleMatch]:
 
 
 def _entity(g: _Group) -> Entity:
-    full = [v for v in g.variants if v not in g.short_forms] or list(g.variants)
+    full = [v for v in g.variants if v not in g.short_forms and v not in g.titled] or list(g.variants)
     # the most common full spelling; ties go to the one in more sources, then to proper
     # capitalisation ("Mosque" over "mosque"), then to the longer
     name = min(full, key=lambda v: (-g.variants[v], -len(g.sources[v]),
@@ -391,7 +509,7 @@ def _entity(g: _Group) -> Entity:
                      for v in sorted(g.variants, key=lambda v: (-g.variants[v], v)))
     articles = set().union(*g.sources.values())
     return Entity(name=name, type=_label(g.labels), variants=variants, evidence=tuple(g.evidence),
-                  mentions=sum(g.variants.values()), origins=len(articles))
+                  mentions=g.mentions, origins=len(articles))
 
 
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
@@ -412,6 +530,8 @@ def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
     """
     parsed = ensure_parse(brief.articles, parsed) if use_model else StoryParse(missing="not used")
     mentions = [m for a in brief.articles for m in find_mentions(a, use_model=use_model, parsed=parsed)]
+    if use_model and parsed.available:
+        mentions += missed_mentions(brief.articles, parsed, mentions)
     entities, possible = merge_mentions(mentions)
     origin_of = {aid: k for k, o in enumerate(brief.origins) for aid in o.article_ids}
     if origin_of:

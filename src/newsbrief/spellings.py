@@ -30,6 +30,9 @@ FUZZY_POSSIBLE = 80
 # Share of context stems (Jaccard) two borderline spellings must have in common to merge:
 # names of one place in one story co-occur with the same verbs and places.
 CONTEXT_SAME = 0.12
+# A word whose folded form is shorter than this keeps its letters: different short names fold
+# alike ("Zhou" and "Zhu" would both be "ju").
+MIN_KEY = 3
 # Keys this short are too ambiguous for fuzzy matching ("Jobar" vs "Jabar").
 MIN_FUZZY_LEN = 6
 # A word of a full name this long or longer may carry a typo (a swap, one letter more) and
@@ -84,7 +87,8 @@ def fold_token(token: str) -> str:
                  ("oo", "u"), ("ee", "i"), ("w", "u")):
         s = s.replace(a, b)
     s = s.translate(str.maketrans("eoy", "iui"))      # vowel classes that vary most
-    return re.sub(r"(.)\1+", r"\1", s)                 # doubled letters
+    s = re.sub(r"(.)\1+", r"\1", s)                    # doubled letters
+    return s if len(s) >= MIN_KEY else token
 
 
 @lru_cache(maxsize=16384)
