@@ -26,7 +26,8 @@ from datetime import date
 from .align import fold_name
 from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
-from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, NOUNS, PLACE_LABELS, START_VERBS, Figure,
+from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, NOUNS,
+                       count_range, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
@@ -209,14 +210,23 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         value, q = parse_number(text)
         if value is None or (value == 1 and not re.search(r"\d", text)):
             continue   # vague ("hundreds") or "one of ..."
-        if is_range_or_threshold(full, start, end, q):
+        upper, root = None, ent.root
+        span = count_range(full, start, end) if ent.label_ == "CARDINAL" else None
+        if span is not None:
+            start, end, value, upper = span     # "between 18 and 22 students": one count, a range
+            text, q = full[start:end], "between"
+            # the end that modifies the counted noun ("80" in "between 80 and 100 homes")
+            tokens = doc.char_span(start, end, alignment_mode="expand") or ()
+            root = next((t for t in tokens if t.dep_ in {"nummod", "quantmod"}
+                         and not start <= t.head.idx < end), root)
+        elif is_range_or_threshold(full, start, end, q):
             continue   # "$1.6 million to $10 million", "earning less than $25,000": not one value
         if ent.label_ == "MONEY":
             pred, _ = predicate_of(ent.root)
             if pred:
                 add(("money", pred), text, value, f"amount {pred}", start, end, qualifier=q)
             continue
-        noun = ent.root.head if ent.root.dep_ in {"nummod", "quantmod"} else None
+        noun = root.head if root.dep_ in {"nummod", "quantmod"} else None
         if noun is not None and noun.dep_ == "nummod":
             noun = noun.head      # "Some 2,500 to 4,000 civilians"
         toll = toll_of(ent.root) if noun is None and ent.label_ == "CARDINAL" else None
@@ -227,7 +237,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             place, shown = (fold_name(named), named) if named else place_scope(toll, toll.head, year)
             add(("count", "people", "killed", "", place), text, value,
                 "people killed" + (f" ({shown})" if shown else ""), start, end, qualifier=q,
-                concepts=frozenset({"people", "killed", "toll"}))
+                concepts=frozenset({"people", "killed", "toll"}), upper=upper)
             continue
         if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or lemma_of(noun) in UNIT_DAYS
                 or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or is_remainder(ent.root, noun)):
@@ -240,6 +250,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         if not pred:
             continue
         scope = event_scope(verb, pred, noun)
+        if ent.end < len(doc) and doc[ent.end].lower_ in INCREMENTS:
+            scope = "increase"      # "35 million more Americans": a change, not a level
         place, shown = place_scope(noun, verb, year)
         measure = f"{noun.lemma_.lower() if unit_key[1] != 'people' else 'people'} {pred}"
         concepts = {unit_key[1], pred.split()[0], *(lemma_of(c) for c in noun.children if c.dep_ == "compound")}
@@ -247,7 +259,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             concepts.add(lemma_of(verb))
         where = ", ".join(x for x in (scope, shown) if x)
         add(unit_key + (pred, scope, place), text, value, measure + (f" ({where})" if where else ""), start, end,
-            qualifier=q, concepts=frozenset(concepts))
+            qualifier=q, concepts=frozenset(concepts), upper=upper)
     return out
 
 

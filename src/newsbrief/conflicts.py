@@ -12,12 +12,14 @@ Figures that measure the same thing (same unit, same thing measured, same event;
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 from .claims import Extraction, extract
 from .measures import EVENTS, PREDICATES, Figure
+from .quantities import BOUNDS
 from .nlp import StoryParse, ensure_parse
 from .origins import group_origins, origin_of
 from .dates import article_dates
@@ -43,6 +45,11 @@ MIN_STEM = 3
 # however alike their words: they are neither agreement nor conflict.
 MAX_COUNT_RATIO = 3.0
 
+# Counts of one noun with other free-form verbs ("plucked 22 students" / "helped 20 students
+# back") are one measure when each report counts that noun only once and the values are within
+# this factor: a report's one count of students is the story's count of students.
+SAME_NOUN_RATIO = 1.5
+
 # Durations closer than this factor are the same length told loosely ("a month" vs "five weeks").
 SAME_DURATION_RATIO = 1.5
 
@@ -53,7 +60,7 @@ REPORTS_APART_DAYS = 3
 # Qualifier preference when one source gives several values for one measure: a point figure
 # says more than an approximate one, which says more than a bound.
 _PRECISION = {"": 0, "some": 1, "about": 1, "around": 1, "near": 1, "nearly": 1, "almost": 1,
-              "approximately": 1, "roughly": 1, "an estimated": 1, "close to": 1}
+              "approximately": 1, "roughly": 1, "an estimated": 1, "close to": 1, "between": 1}
 
 
 def _is_round(x: float) -> bool:
@@ -61,8 +68,38 @@ def _is_round(x: float) -> bool:
     return x >= 10 and x == int(x) and int(x) % 10 == 0
 
 
+def _span(f: Figure) -> tuple[float, float]:
+    """The values a figure allows: a range its ends, a bound a half-line, an approximate figure
+    ``APPROX_TOLERANCE`` either side, an exact one itself."""
+    x = float(f.claim.value)
+    if f.upper is not None:
+        return x, f.upper
+    if f.qualifier in {"more than", "over", "at least"}:
+        return x, math.inf
+    if f.qualifier in BOUNDS:
+        return 0.0, x
+    if _PRECISION.get(f.qualifier) == 1:
+        return x * (1 - APPROX_TOLERANCE), x * (1 + APPROX_TOLERANCE)
+    return x, x
+
+
+def _same_range(a: Figure, b: Figure) -> bool | None:
+    """Figures one of which is a range ("between 18 and 22"): the same when an exact value lies
+    in the other's range (with rounding) or the two share more than an end point; "as many as
+    300" vs "300 to 400" and "more than 100" vs "80 to 100" meet only at an end: two statements."""
+    (la, ha), (lb, hb) = _span(a), _span(b)
+    lo, hi = max(la, lb), min(ha, hb)
+    slack = SAME_VALUE_TOLERANCE * max(lo, 1e-9)
+    if hi > lo or ((la == ha or lb == hb) and hi >= lo - slack):
+        return True
+    near, far = sorted((hi, lo))
+    return None if far / max(near, 1e-9) > MAX_COUNT_RATIO else False
+
+
 def same_value(a: Figure, b: Figure) -> bool | None:
     """True: same value; False: clearly different; None: not comparable (different things)."""
+    if a.upper is not None or b.upper is not None:
+        return _same_range(a, b)
     x, y = float(a.claim.value), float(b.claim.value)
     lo, hi = min(x, y), max(x, y)
     if a.days or b.days:
@@ -192,7 +229,38 @@ def _align_keys(figures: Sequence[Figure]) -> dict[tuple, tuple]:
         for other in keys[i + 1:]:
             if find(k) != find(other) and same_measure(first[k], first[other]):
                 parent[find(other)] = find(k)
+    for k, other in _only_counts_of_a_noun(figures):
+        if find(k) != find(other):
+            parent[find(other)] = find(k)
     return {k: find(k) for k in keys}
+
+
+def _only_counts_of_a_noun(figures: Sequence[Figure]) -> list[tuple[tuple, tuple]]:
+    """Pairs of keys counting one noun with other free-form verbs, each its report's only count
+    of that noun (same event, place and year), with values within ``SAME_NOUN_RATIO``.
+
+    "Lifeguards plucked 22 students out of the water" and "lifeguards helped 20 students back
+    to shore": each report counts the students once, so both count the same students.
+    """
+    per_noun: dict[tuple, dict[str, set[tuple]]] = {}
+    value: dict[tuple, float] = {}
+    for f in figures:
+        k = f.key
+        if k[0] != "count" or len(k) < 5 or k[2] in PREDICATES:
+            continue
+        per_noun.setdefault((k[1], k[3], k[4]), {}).setdefault(f.claim.citation.article_id, set()).add(k)
+        value.setdefault(k, float(f.claim.value))
+    out = []
+    for by_article in per_noun.values():
+        if len(by_article) < 2 or any(len(ks) != 1 for ks in by_article.values()):
+            continue
+        only = [next(iter(ks)) for ks in by_article.values()]
+        for i, a in enumerate(only):
+            for b in only[i + 1:]:
+                lo, hi = sorted((value[a], value[b]))
+                if a != b and lo > 0 and hi / lo <= SAME_NOUN_RATIO:
+                    out.append((a, b))
+    return out
 
 
 def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple[Agreement, ...], tuple[Conflict, ...]]:

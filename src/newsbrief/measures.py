@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .align import fold_name
 from .attribution import SAY_VERBS
-from .quantities import BOUNDS
+from .quantities import BOUNDS, RANGE, parse_range
 from .types import Claim
 
 # --- lexicons: words that name the same measure ---------------------------------------------
@@ -52,6 +52,9 @@ _CIRCUMSTANCE = {"according", "in", "on", "at", "during", "since", "after", "bef
 # Nouns of adverbial phrases ("in addition", "in total", "in the period"): no event a count belongs to.
 _NOT_EVENTS = {"addition", "total", "all", "period", "time", "part", "general", "fact", "particular",
                "turn", "effect", "case", "way", "sum"}
+# Words after a count that make it a change, not a level ("35 million more Americans" is an
+# increase; it is never compared with "33 million Americans" would meet the threshold).
+INCREMENTS = {"more", "fewer", "additional", "extra", "less"}
 # Named-entity labels of places (a toll's place is its own scope, ``place_scope``).
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns that are themselves the count of the killed ("68 other deaths", "12 fatalities").
@@ -75,6 +78,8 @@ class Figure:
     # ("24 bank robberies" -> robbery, bank, involve; "robbed 23 banks" -> bank, rob), to line
     # up figures phrased differently (``conflicts.same_measure``)
     concepts: frozenset[str] = frozenset()
+    # a count given as a range ("between 18 and 22"): the claim's value is the low end, this the high
+    upper: float | None = None
 
 
 def predicate_of(token) -> tuple[str, object]:
@@ -183,6 +188,16 @@ def is_range_or_threshold(text: str, start: int, end: int, qualifier: str) -> bo
     return money and (qualifier in BOUNDS or bool(
         re.search(r"\b(?:up to|over|under|less than|more than)\s*\$?$", text[max(0, start - 12):start])
         or re.search(r"\bor (?:less|more)\b", text[end:end + 40])))
+
+
+def count_range(text: str, start: int, end: int) -> tuple[int, int, float, float] | None:
+    """(start, end, low, high) of the range a number at ``text[start:end]`` is part of ("between 18
+    and 22", "300 to 400"), or None. "from 10 to 20" is a change, not a range."""
+    for m in RANGE.finditer(text, max(0, start - 24), min(len(text), end + 30)):
+        if m.start() <= start < m.end() and not re.search(r"\bfrom\s*$", text[max(0, m.start() - 6):m.start()]):
+            ends = parse_range(m)
+            return (m.start(), m.end(), *ends) if ends else None
+    return None
 
 
 def is_remainder(number, noun) -> bool:

@@ -71,6 +71,24 @@ def parse_number(text: str) -> tuple[float | None, str]:
     return value, qualifier
 
 
+# A range of one count: "between 18 and 22", "300 to 400", "80 to 100", "40-50", "2 to 3 million".
+# Not "from 10 to 20" (a change) and not a score ("won 24-10": the upper end must be larger).
+_END = r"\d+(?:[.,]\d+)*"
+RANGE = re.compile(r"(?<![\w$£€.,-])(?:(?P<between>between)\s+)?(?P<lo>" + _END + r")\s*(?(between)and|(?:to|-|–))\s*"
+                   r"(?P<hi>" + _END + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion)\b)?(?![\w.,-]*\d)", re.I)
+
+
+def parse_range(match: re.Match[str]) -> tuple[float, float] | None:
+    """(low, high) of a ``RANGE`` match ("2 to 3 million" -> (2e6, 3e6)), or None when it is not a
+    range of one count: the ends out of order, or a change ("from 10 to 20")."""
+    lo, _ = parse_number(match.group("lo"))
+    hi, _ = parse_number(match.group("hi"))
+    if lo is None or hi is None or not lo < hi:
+        return None
+    scale = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}.get((match.group("s") or "").lower(), 1.0)
+    return lo * scale, hi * scale
+
+
 def parse_duration(match: re.Match[str]) -> float:
     """Days in a ``DURATION`` match ("eight-day" -> 8, "more than a year" -> 365)."""
     unit = (match.group("u") or match.group("u2")).lower()

@@ -256,3 +256,44 @@ def test_a_lede_toll_takes_the_place_its_body_gives():
     b = Article("b", "The U.S. death toll climbed to 40, officials said.")
     [c] = _relate([a, b]).conflicts
     assert {v.text for v in c.claims} == {"At least 46", "40"}
+
+
+def test_a_reports_only_count_of_a_noun_is_the_storys_count():
+    # one count of students per report, told with other verbs: one measure
+    a = Article("a", "Officials said lifeguards on surfboards plucked 22 students out of the water.")
+    b = Article("b", "Lifeguards on jet skis helped 20 students back to the shore, officials said.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"22", "20"}
+    # real negative: values far apart count other students
+    d = Article("d", "Lifeguards on jet skis helped 12 students back to the shore, officials said.")
+    assert _relate([a, d]).conflicts == ()
+
+
+def test_a_count_followed_by_more_is_an_increase_not_a_level():
+    a = Article("a", "Under the new advice, 33 million Americans would meet the threshold to consider statins.")
+    b = Article("b", "Aside from the cost of medicating 35 million more Americans, the advice is controversial.")
+    assert _relate([a, b]).conflicts == ()
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("between 18 and 22 students", (18.0, 22.0)), ("some estimates have 300 to 400 bodies", (300.0, 400.0)),
+    ("attacked by 40-50 militants", (40.0, 50.0)), ("2 to 3 million people", (2e6, 3e6)),
+    ("the 49ers won 24-10", None),
+])
+def test_parse_range(text, ends):
+    from newsbrief.quantities import RANGE, parse_range
+    m = RANGE.search(text)
+    assert (parse_range(m) if m else None) == ends
+
+
+def test_ranges_conflict_only_with_values_outside_them():
+    a = Article("a", "In Breezy Point, a massive fire destroyed at least 110 homes, officials said.")
+    b = Article("b", "In Breezy Point, the fire destroyed between 80 and 100 homes, officials said.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"at least 110", "between 80 and 100"}
+    # a value inside the range, and a range with its own end, are the same figure
+    d = Article("d", "In Breezy Point, the massive fire destroyed 90 homes, officials said.")
+    assert _relate([b, d]).conflicts == ()
+    e = Article("e", "The soldiers were attacked by 40-50 militants with rifles.")
+    f = Article("f", "Officials are asking how 50 militants were able to attack the soldiers.")
+    assert _relate([e, f]).conflicts == ()
