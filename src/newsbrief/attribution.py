@@ -27,6 +27,9 @@ _DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b|\brejected (?:the |those |these
 class Attribution:
     speaker: str
     certainty: str   # "fact" | "attributed" | "unconfirmed" | "denied"
+    # the speaker has a name ("Jacques Roizen", "al-Mayadeen"), not only a kind ("historians",
+    # "multiple reports"): only a named speaker is a source of its own beside the outlet
+    named: bool = False
 
 
 # A speaker named in more words than this is a mis-parse (a clause taken for the subject).
@@ -72,15 +75,16 @@ def attribute(span, previous: Attribution | None = None) -> Attribution:
             if subj and len(_phrase(subj[0], t).split()) <= MAX_SPEAKER_WORDS:
                 speaker = _phrase(subj[0], t)
                 break
-    if speaker.lower() in {"he", "she", "they", "it", "we", "i"} and previous and previous.speaker:
-        speaker = previous.speaker
+    words = set(speaker.split())
+    named = any(t.pos_ == "PROPN" and t.text in words for t in span)
     quoted = text.lstrip()[:1] in {'"', "“"}
-    if not speaker and quoted and previous and previous.speaker:
-        speaker = previous.speaker
+    if previous and previous.speaker and (speaker.lower() in {"he", "she", "they", "it", "we", "i"}
+                                          or not speaker and quoted):
+        speaker, named = previous.speaker, previous.named
     if _DENIED.search(text):
-        return Attribution(speaker, "denied")
+        return Attribution(speaker, "denied", named)
     if _UNCONFIRMED.search(text):
-        return Attribution(speaker, "unconfirmed")
+        return Attribution(speaker, "unconfirmed", named)
     if speaker or quoted:
-        return Attribution(speaker or "unnamed (quoted)", "attributed")
+        return Attribution(speaker or "unnamed (quoted)", "attributed", named)
     return Attribution("", "fact")

@@ -117,7 +117,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             return
         taken.append((start, end))
         claim = Claim("figure", text, measure, value, who.speaker, who.certainty, cite, when)
-        out.append(Figure(claim, kind_key, **kw))
+        out.append(Figure(claim, kind_key, named=who.named, **kw))
 
     # durations first: NER labels them DATE, and "eight-day" must not become a count of 8
     for m in DURATION.finditer(sentence.text):

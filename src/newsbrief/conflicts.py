@@ -7,7 +7,7 @@ Figures that measure the same thing (same unit, same thing measured, same event;
 - a *conflict* is two origins stating clearly different values. Vague shares ("almost all")
   never make a conflict on their own, but are listed beside one (precision over recall: a false
   conflict misleads). Each conflict is typed: *changed over time* (reports days apart),
-  *different source* (different speakers) or *contradiction*.
+  *different source* (different speakers, one of them named) or *contradiction*.
 """
 
 from __future__ import annotations
@@ -148,8 +148,8 @@ def _kind(values: list[Figure]) -> tuple[str, str]:
             apart = _days_apart(a.claim.date, b.claim.date)
             if apart is not None and apart >= REPORTS_APART_DAYS:
                 timed.append((a, b, apart))
-            elif (a.claim.speaker or "").lower() != (b.claim.speaker or "").lower():
-                speakers.append((a, b))
+            elif (a.named or b.named) and (a.claim.speaker or "").lower() != (b.claim.speaker or "").lower():
+                speakers.append((a, b))   # "historians" or "multiple reports" is the outlet's own word
     if timed:
         a, b, apart = max(timed, key=lambda t: t[2])
         return "changed_over_time", (f"reports {apart} days apart: {a.claim.text!r} ({a.claim.date}) "

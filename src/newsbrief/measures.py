@@ -80,6 +80,7 @@ class Figure:
     concepts: frozenset[str] = frozenset()
     # a count given as a range ("between 18 and 22"): the claim's value is the low end, this the high
     upper: float | None = None
+    named: bool = False      # its speaker has a name (``attribution.Attribution.named``)
 
 
 def predicate_of(token) -> tuple[str, object]:

@@ -297,3 +297,15 @@ def test_ranges_conflict_only_with_values_outside_them():
     e = Article("e", "The soldiers were attacked by 40-50 militants with rifles.")
     f = Article("f", "Officials are asking how 50 militants were able to attack the soldiers.")
     assert _relate([e, f]).conflicts == ()
+
+
+def test_a_different_source_is_a_named_one():
+    # "historians" and "multiple reports" name no source: the outlets contradict each other
+    a = Article("a", "Historians say about 900,000 Jews were killed at the camp during the war.")
+    b = Article("b", "Multiple reports say some 1.6 million Jews were killed at the camp during the war.")
+    [c] = _relate([a, b]).conflicts
+    assert c.kind == "contradiction"
+    d = Article("d", "Rachel Feldman, a historian at Yad Vashem, said 1.6 million Jews were killed at the camp "
+                     "during the war.")
+    [c] = _relate([a, d]).conflicts
+    assert c.kind == "different_source"
