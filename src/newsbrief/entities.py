@@ -107,7 +107,7 @@ def clean_mention(text: str) -> str:
     s = _POSSESSIVE.sub("", s)
     if re.fullmatch(r"(?:[A-Z]\.){2,}", s):
         return s                              # "U.N." keeps its dots
-    s = s.strip(" -‐–,;:\"“”'’()[]")
+    s = s.strip(" -‐–,;:&\"“”'’()[]")
     if re.search(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])\.$", s):
         return s                              # "Apotex Inc.", "Washington D.C.": an abbreviation's dot
     return s.strip(" .")
@@ -160,9 +160,10 @@ def _title_start(doc, start: int) -> int:
     merged through the name it carries.
     """
     k = start
-    while k > 0 and _is_title(doc[k - 1]):
-        k -= 1
-    if k == start:
+    while k > 0 and (_is_title(doc[k - 1])
+                     or (k > 1 and doc[k - 1].text in "-‐" and _is_title(doc[k - 2]))):
+        k -= 1                                # "Secretary-General": hyphenated titles whole
+    if k == start or (k > 1 and doc[k - 1].text in "-‐"):
         return start
     while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:
         k -= 1
@@ -380,8 +381,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             tb, lb = folded(b), info[b][0]
             if find(j) == find(i) or len(tb) <= len(ta):
                 continue
-            if " " not in b and "-" in b.strip("-") and lb != "PERSON":
-                continue                              # "Fey-Poehler", "Trump-Clinton": two names, not one
+            if (" " not in b and "-" in b.strip("-") and lb != "PERSON") or (" & " in b and la == "PERSON"):
+                continue                              # "Fey-Poehler", "Trump-Clinton": two names, not one;
+                                                      # "Johnson & Johnson" is a firm, not Mr Johnson
             k = len(ta)
             if (tb[:k] == ta and lb == "ORG" and len(tb) > k
                     and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])

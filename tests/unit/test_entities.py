@@ -189,7 +189,8 @@ def test_titled_spellings_are_variants_merged_through_the_name():
     b = _story("Sen. Elizabeth Warren asked the bank to explain the fees on Tuesday.",
                "Elizabeth Warren, a Democrat from Massachusetts, wrote to the bank.",
                "Chinese Vice President Xi Jinping met Nevada Sen. Harry Reid in Washington. "
-               "Xi Jinping later flew to Iowa.")
+               "Xi Jinping later flew to Iowa.",
+               "U.N. Secretary-General Ban Ki-moon called for calm.")
     warren = _entity_of(b, "Sen. Elizabeth Warren")
     assert warren is not None and warren.name == "Elizabeth Warren"
     assert {"Sen. Elizabeth Warren", "Elizabeth Warren"} <= _variants(b, "Elizabeth Warren")
@@ -197,6 +198,7 @@ def test_titled_spellings_are_variants_merged_through_the_name():
     assert {"Chinese Vice President Xi Jinping", "Xi Jinping"} <= _variants(b, "Xi Jinping")
     assert {"Nevada Sen. Harry Reid", "Harry Reid"} <= _variants(b, "Harry Reid")
     assert _entity_of(b, "Harry Reid") is not warren
+    assert "U.N. Secretary-General Ban Ki-moon" in _variants(b, "Ban Ki-moon")     # not "General Ban Ki-moon"
 
 
 def test_surname_alone_the_model_missed_joins_the_one_full_name_diacritics_folded():
@@ -231,8 +233,10 @@ def test_short_names_and_hyphenated_pairs():
     assert match_names("Zhou", "Zhu", label_a="PERSON", label_b="PERSON").kind != "same"
     ms = [Mention("Amy Poehler", "PERSON", "a"), Mention("Poehler", "PERSON", "b"),
           Mention("Fey-Poehler", "ORG", "b"), Mention("Zhou Yongkang", "PERSON", "a"),
-          Mention("Mr. Zhou", "PERSON", "b", core="Zhou"), Mention("Jiannan Zhu", "PERSON", "b")]
+          Mention("Mr. Zhou", "PERSON", "b", core="Zhou"), Mention("Jiannan Zhu", "PERSON", "b"),
+          Mention("Johnson & Johnson", "PERSON", "a"), Mention("Johnson", "PERSON", "b")]
     entities, _ = merge_mentions(ms)
     names = {frozenset(v.text for v in e.variants) for e in entities}
     assert frozenset({"Amy Poehler", "Poehler"}) in names         # "Fey-Poehler" names two people
     assert frozenset({"Zhou Yongkang", "Zhou", "Mr. Zhou"}) in names
+    assert frozenset({"Johnson"}) in names                        # a firm's name is not his
