@@ -116,11 +116,13 @@ def _cosine(sentences: Sequence[Sentence], embeddings: Embeddings) -> tuple[np.n
     """Embedding cosine of every pair, and where it is known (both sentences embedded)."""
     n = len(sentences)
     row = {sid: k for k, sid in enumerate(embeddings.ids)}
-    at = np.array([row.get(s.id, -1) for s in sentences])
+    at = np.array([row.get(s.id, -1) for s in sentences], dtype=np.int64)
     has = at >= 0
-    vectors = np.zeros((n, embeddings.vectors.shape[1]), dtype=np.float32)
-    vectors[has] = embeddings.vectors[at[has]]
-    cos = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    cos = np.zeros((n, n), dtype=np.float32)
+    known = np.nonzero(has)[0]
+    if len(known):        # only the embedded few: most sentences are compared on words alone
+        vectors = embeddings.vectors[at[known]]
+        cos[np.ix_(known, known)] = np.clip(vectors @ vectors.T, 0.0, 1.0)
     return cos, (has[:, None] & has[None, :])
 
 
