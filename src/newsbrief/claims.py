@@ -31,8 +31,9 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, NOUNS,
                        event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
-from .quantities import (AGE, AGE_APPOSITION, DURATION, PERCENT, SHARE, SHARE_VALUE, SIZE, SIZE_UNITS,
-                         UNIT_DAYS, WEEKDAYS, age_years, parse_duration, parse_number, word_or_number)
+from .quantities import (AGE, AGE_APPOSITION, DURATION, PERCENT, RATE, SHARE, SHARE_VALUE, SIZE, SIZE_UNITS,
+                         UNIT_DAYS, WEEKDAYS, age_years, parse_duration, parse_number, rate_per_hour,
+                         word_or_number)
 from .types import Article, Citation, Claim, Origin, Sentence
 
 
@@ -159,6 +160,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
 
     _ages_and_sizes(sentence, doc, ents, full, add)
     _elapsed(sentence, doc, add)
+    _rates(sentence, doc, add)
 
     # an event launched on a weekday: its length so far is under a week
     for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):
@@ -324,6 +326,19 @@ def _elapsed(sentence: Sentence, doc, add) -> None:
         minutes = word_or_number(m.group("n")) * SIZE_UNITS[m.group("u").lower()][1]
         add(("elapsed", "time", lemma_of(thing)), m.group(), minutes, f"time into the {lemma_of(thing)}",
             sentence.start + m.start(), sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
+
+
+def _rates(sentence: Sentence, doc, add) -> None:
+    """Counts per unit of time ("losing 593 friends per hour", "at a rate of about 847 an hour"):
+    key (rate, per hour). A story tracks one rate of things counted (a page's losses, a camp's
+    arrivals); two rates far apart are kept apart by ``conflicts.MAX_COUNT_RATIO``."""
+    for m in RATE.finditer(sentence.text):
+        per_hour = rate_per_hour(m)
+        what = _token_at(doc, sentence.start + m.start("what")) if m.group("what") else None
+        if per_hour is None or what is not None and what.pos_ != "NOUN":
+            continue   # "the two spent a week together": no rate
+        add(("rate", "per hour"), m.group(), per_hour, "count per hour", sentence.start + m.start(),
+            sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
 
 
 def _token_at(doc, char: int):

@@ -115,6 +115,28 @@ SIZE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|" + _SMALL_NUMBER + r")-(?P<u>" + "|".
                   + r")\b(?!-)", re.I)
 
 
+# A count per unit of time ("593 friends per hour", "about 847 an hour", "11 likes every minute"):
+# value per hour. Not speeds, wages or shares ("60 miles per hour", "$15 an hour", "2% a year"):
+# a rate's counted word must be no unit.
+RATE_PER_HOUR = {"second": 3600.0, "minute": 60.0, "hour": 1.0, "day": 1 / 24, "week": 1 / 168}
+RATE = re.compile(r"(?<![$£€\w.,])(?:(?P<q>about|around|nearly|almost|some|roughly|approximately)\s+)?"
+                  r"(?P<n>\d+(?:[.,]\d+)*|" + _SMALL_NUMBER + r") +(?:(?P<what>[a-z]+) +)?"
+                  r"(?:per|an|a|every|each) +(?P<u>" + "|".join(RATE_PER_HOUR) + r")\b", re.I)
+UNITS = {*UNIT_DAYS, "second", "minute", "mile", "mph", "kilometer", "kilometre", "km", "meter", "metre",
+         "foot", "feet", "inch", "yard", "percent", "cent", "dollar", "time", "gallon", "liter", "litre",
+         "pound", "ounce", "kilogram", "kg", "gram", "ton", "tonne", "degree", "calorie", "milligram", "mg"}
+
+
+def rate_per_hour(match: re.Match[str]) -> float | None:
+    """Count per hour of a ``RATE`` match, or None when its counted word is a unit ("miles")."""
+    what = (match.group("what") or "").lower()
+    if {what, what[:-1], what[:-2]} & UNITS:
+        return None
+    n = match.group("n")
+    value = float(n.replace(",", "")) if n[0].isdigit() else word_or_number(n)
+    return value * RATE_PER_HOUR[match.group("u").lower()]
+
+
 def word_or_number(text: str) -> float:
     """ "34" -> 34.0, "four" -> 4.0."""
     return float(text) if text[0].isdigit() else float(_WORDS[text.lower()])

@@ -309,3 +309,15 @@ def test_a_different_source_is_a_named_one():
                      "during the war.")
     [c] = _relate([a, d]).conflicts
     assert c.kind == "different_source"
+
+
+def test_rates_per_unit_of_time_line_up_and_speeds_do_not():
+    a = Article("a", "Mitt Romney is losing 593 friends per hour on Facebook today.")
+    b = Article("b", "More than 55,025 users have unliked the governor, at a rate of about 847 an hour.")
+    [c] = _relate([a, b]).conflicts
+    assert c.topic == "count per hour" and {v.text for v in c.claims} == {"593 friends per hour", "about 847 an hour"}
+    d = Article("d", "The page continued to lose around 10 likes every minute.")   # 600 an hour: about 593
+    assert _relate([a, d]).conflicts == ()
+    e = Article("e", "Winds reached 60 miles per hour. In 1955 the two spent a week together.")
+    f = Article("f", "Winds reached 80 miles per hour. In 1956 the two spent a month together.")
+    assert _relate([e, f]).conflicts == ()
