@@ -107,7 +107,10 @@ def _fast_twin(data: bytes, tokenizer):
             model = path.read_bytes()
             if hashlib.sha256(model).hexdigest() == stamp.read_text().strip():
                 return _session(model)
-        model = _quantise(data)
+        try:
+            model = _quantise(data)
+        except Exception:      # noqa: BLE001 - an optional speed-up: any failure keeps the exact model
+            return None
         if model is None:
             return None
         exact, twin = _session(data), _session(model)
