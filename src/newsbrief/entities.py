@@ -68,7 +68,7 @@ _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern 
 # Words of a title written before a person's name ("Sen.", "Vice President", "Lt."): the titled
 # spelling is a variant of the name, compared without them.
 _HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
-                                 "representative sir dame rev reverend sergeant detective".split())
+                                 "representative sir dame rev reverend sergeant detective speaker".split())
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
 # "Chongqing Communist Party Secretary").
 _TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
@@ -136,15 +136,25 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             # "Khalid Ibn al-Walid mosque": a facility noun after the name belongs to it
             if end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
                 end += 1
-            text = clean_mention(doc[tokens[0].i:end].text)
+            begin = tokens[0].i
+            label = _label_in_context(doc, begin, end, ent.label_)
+            if (label == "PERSON" and begin > 1 and _untagged_name_word(doc[begin - 1])
+                    and _title_start(doc, begin - 1) < begin - 1):
+                begin -= 1                            # "Mayor Carmen Yulín Cruz": the model left out "Carmen"
+            text = clean_mention(doc[begin:end].text)
             if len(text) < 2 or not any(c.isupper() for c in text):
                 continue
-            label = _label_in_context(doc, tokens[0].i, end, ent.label_)
-            start = _title_start(doc, tokens[0].i) if label == "PERSON" else tokens[0].i
-            titled = clean_mention(doc[start:end].text) if start < tokens[0].i else ""
+            start = _title_start(doc, begin) if label == "PERSON" else begin
+            titled = clean_mention(doc[start:end].text) if start < begin else ""
             out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
                                core=text if titled else ""))
     return out
+
+
+def _untagged_name_word(token) -> bool:
+    """A capitalised proper noun outside any entity and no title: a word of the name next to it."""
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and not token.ent_type_ and not _is_title(token))
 
 
 def _is_title(token) -> bool:
@@ -160,9 +170,13 @@ def _title_start(doc, start: int) -> int:
     merged through the name it carries.
     """
     k = start
-    while k > 0 and (_is_title(doc[k - 1])
-                     or (k > 1 and doc[k - 1].text in "-‐" and _is_title(doc[k - 2]))):
-        k -= 1                                # "Secretary-General": hyphenated titles whole
+    while k > 0:
+        if _is_title(doc[k - 1]):
+            k -= 1
+        elif k > 1 and doc[k - 1].text in "-‐." and _is_title(doc[k - 2]):
+            k -= 2                            # "Secretary-General" whole; "Lt" "." read as "Lt."
+        else:
+            break
     if k == start or (k > 1 and doc[k - 1].text in "-‐"):
         return start
     while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:

@@ -190,7 +190,10 @@ def test_titled_spellings_are_variants_merged_through_the_name():
                "Elizabeth Warren, a Democrat from Massachusetts, wrote to the bank.",
                "Chinese Vice President Xi Jinping met Nevada Sen. Harry Reid in Washington. "
                "Xi Jinping later flew to Iowa.",
-               "U.N. Secretary-General Ban Ki-moon called for calm.")
+               "U.N. Secretary-General Ban Ki-moon called for calm.",
+               "President Donald Trump came face to face with San Juan Mayor Carmen Yulin Cruz, who he "
+               "derided on Twitter. “Guns are not allowed,” wrote Lt. Kimberly Schneider, a spokeswoman, "
+               "in a statement.")
     warren = _entity_of(b, "Sen. Elizabeth Warren")
     assert warren is not None and warren.name == "Elizabeth Warren"
     assert {"Sen. Elizabeth Warren", "Elizabeth Warren"} <= _variants(b, "Elizabeth Warren")
@@ -199,6 +202,9 @@ def test_titled_spellings_are_variants_merged_through_the_name():
     assert {"Nevada Sen. Harry Reid", "Harry Reid"} <= _variants(b, "Harry Reid")
     assert _entity_of(b, "Harry Reid") is not warren
     assert "U.N. Secretary-General Ban Ki-moon" in _variants(b, "Ban Ki-moon")     # not "General Ban Ki-moon"
+    assert "Lt. Kimberly Schneider" in _variants(b, "Kimberly Schneider")          # "Lt" "." is one title
+    # the model's span is "Yulin Cruz": the given name after a title belongs to it
+    assert {"Carmen Yulin Cruz", "San Juan Mayor Carmen Yulin Cruz"} <= _variants(b, "Carmen Yulin Cruz")
 
 
 def test_surname_alone_the_model_missed_joins_the_one_full_name_diacritics_folded():
