@@ -31,9 +31,9 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, NOUNS,
                        event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
-from .quantities import (AGE, AGE_APPOSITION, DURATION, PERCENT, RATE, SHARE, SHARE_VALUE, SIZE, SIZE_UNITS,
-                         UNIT_DAYS, WEEKDAYS, age_years, parse_duration, parse_number, rate_per_hour,
-                         word_or_number)
+from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DURATION, PERCENT, RATE, SHARE,
+                         SHARE_VALUE, SIZE, SIZE_UNITS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
+                         parse_number, rate_per_hour, word_or_number)
 from .types import Article, Citation, Claim, Origin, Sentence
 
 
@@ -161,6 +161,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
     _ages_and_sizes(sentence, doc, ents, full, add)
     _elapsed(sentence, doc, add)
     _rates(sentence, doc, add)
+    _amounts_of(sentence, doc, full, add)
 
     # an event launched on a weekday: its length so far is under a week
     for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):
@@ -339,6 +340,24 @@ def _rates(sentence: Sentence, doc, add) -> None:
             continue   # "the two spent a week together": no rate
         add(("rate", "per hour"), m.group(), per_hour, "count per hour", sentence.start + m.start(),
             sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
+
+
+def _amounts_of(sentence: Sentence, doc, full: str, add) -> None:
+    """Amounts in a unit of a thing ("at least 3.7 million square feet of industrial space",
+    "approximately 4.5 million square feet of space"): key (size, dimension, thing), value in
+    the dimension's base unit. Range ends ("10,000 to 20,000 square feet") are no amount."""
+    for m in AMOUNT_OF.finditer(sentence.text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if count_range(full, sentence.start + m.start("n"), sentence.start + m.end("n")) is not None:
+            continue
+        of = _token_at(doc, end - 2)
+        thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if thing is None or thing.pos_ != "NOUN":
+            continue
+        value, q = parse_number(f"{m.group('q') or ''} {m.group('n')}".strip())
+        dim, factor = AMOUNT_UNITS[" ".join(m.group("u").lower().split())]
+        add(("size", dim, lemma_of(thing)), m.group()[:-3].strip(), value * factor,
+            f"{dim} of the {lemma_of(thing)}", start, end - 3, qualifier=q)
 
 
 def _token_at(doc, char: int):

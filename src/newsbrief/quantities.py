@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 
-_QUALIFIER = re.compile(
-    r"^(?P<q>more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
-    r"roughly|near|less than|fewer than|under|an estimated|close to)\s+", re.I)
+_QUALIFIERS = (r"more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
+               r"roughly|near|less than|fewer than|under|an estimated|close to")
+_QUALIFIER = re.compile(r"^(?P<q>" + _QUALIFIERS + r")\s+", re.I)
 BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -135,6 +135,21 @@ def rate_per_hour(match: re.Match[str]) -> float | None:
     n = match.group("n")
     value = float(n.replace(",", "")) if n[0].isdigit() else word_or_number(n)
     return value * RATE_PER_HOUR[match.group("u").lower()]
+
+
+# An amount in a unit of something ("at least 3.7 million square feet of industrial space",
+# "200 acres of land"): unit -> (dimension, factor to the dimension's base unit).
+AMOUNT_UNITS = {"feet": ("length", 0.3048), "foot": ("length", 0.3048), "meters": ("length", 1.0),
+                "metres": ("length", 1.0), "miles": ("length", 1609.344), "kilometers": ("length", 1000.0),
+                "kilometres": ("length", 1000.0), "square feet": ("area", 0.092903), "square foot": ("area", 0.092903),
+                "square meters": ("area", 1.0), "square metres": ("area", 1.0), "square miles": ("area", 2.59e6),
+                "square kilometers": ("area", 1e6), "square kilometres": ("area", 1e6), "acres": ("area", 4046.86),
+                "hectares": ("area", 1e4), "gallons": ("volume", 3.785), "liters": ("volume", 1.0),
+                "litres": ("volume", 1.0), "barrels": ("volume", 159.0), "tons": ("weight", 1000.0),
+                "tonnes": ("weight", 1000.0), "pounds": ("weight", 0.4536), "kilograms": ("weight", 1.0)}
+AMOUNT_OF = re.compile(r"(?<![\w$£€.,])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?P<n>\d+(?:[.,]\d+)*"
+                       r"(?:\s+(?:million|billion|thousand))?)\s+(?P<u>"
+                       + "|".join(sorted(map(re.escape, AMOUNT_UNITS), key=len, reverse=True)) + r")\s+of\b", re.I)
 
 
 def word_or_number(text: str) -> float:

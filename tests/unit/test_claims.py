@@ -321,3 +321,14 @@ def test_rates_per_unit_of_time_line_up_and_speeds_do_not():
     e = Article("e", "Winds reached 60 miles per hour. In 1955 the two spent a week together.")
     f = Article("f", "Winds reached 80 miles per hour. In 1956 the two spent a month together.")
     assert _relate([e, f]).conflicts == ()
+
+
+def test_amounts_in_a_unit_of_one_thing_conflict():
+    a = Article("a", "The state's cannabis industry occupies at least 3.7 million square feet of industrial space in Denver.")
+    b = Article("b", "These facilities occupy approximately 4.5 million square feet of space.")
+    [c] = _relate([a, b]).conflicts
+    assert c.topic == "area of the space"
+    # real negatives: the ends of a range, and an amount of another thing
+    d = Article("d", "On average, grows leased 10,000 to 20,000 square feet of space, CBRE said.")
+    e = Article("e", "The growers bought about 4.5 million square feet of land.")
+    assert _relate([a, d]).conflicts == () and _relate([a, e]).conflicts == ()
