@@ -57,6 +57,8 @@ _PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighbo
 _GENERIC_SUFFIXES = frozenset("international team group inc corp corporation co company ltd plc llc "
                               "foundation organisation organization association club agency "
                               "airlines airways service services".split())
+# Suffixes that make a place's name another body's: its airport or its airline.
+_PLACE_BODIES = frozenset("international airways airlines airport".split())
 # Nouns after a place's name that writers drop ("the Atlantic (Ocean)"): the short name is that
 # place. "City" is not among them: Atlantic City is not the Atlantic.
 _PLACE_GENERICS = frozenset("ocean sea river gulf desert mountains islands".split())
@@ -68,7 +70,8 @@ _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern 
 # Words of a title written before a person's name ("Sen.", "Vice President", "Lt."): the titled
 # spelling is a variant of the name, compared without them.
 _HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
-                                 "representative sir dame rev reverend sergeant detective speaker".split())
+                                 "representative sir dame rev reverend sergeant detective speaker bishop "
+                                 "archbishop cardinal rabbi".split())
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
 # "Chongqing Communist Party Secretary").
 _TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
@@ -401,8 +404,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             k = len(ta)
             if (tb[:k] == ta and lb == "ORG" and len(tb) > k
                     and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])
-                    # a city + "International" is its airport ("Atlantic City International")
-                    and not (la in ("GPE", "LOC") and name_tokens(b)[k:] == ("international",))):
+                    # a place + "International" is its airport ("Atlantic City International"), a
+                    # country + "Airways" its airline ("Qatar Airways"): the place is not the body
+                    # (a team, though, is often called by its city: "Astana")
+                    and not (la in ("GPE", "LOC") and set(name_tokens(b)[k:]) & _PLACE_BODIES)):
                 ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International", whatever its label
                 continue
             if la == "NORP" and not (lb == "PERSON" and k == 1 and tb[-1:] == ta and len(tb) >= 2):

@@ -227,12 +227,15 @@ def test_body_named_after_its_owner_merges_an_adjective_does_not():
     ms = [Mention("U.S.", "GPE", "a"), Mention("U.S. Capitol Police", "ORG", "a"),
           Mention("Capitol Police", "ORG", "b"), Mention("Department of Homeland Security", "ORG", "a"),
           Mention("Homeland Security", "ORG", "b"), Mention("Free Syrian Army", "ORG", "a"),
-          Mention("Syrian Army", "ORG", "b")]
+          Mention("Syrian Army", "ORG", "b"), Mention("Qatar", "GPE", "a"), Mention("Qatar Airways", "ORG", "b"),
+          Mention("Astana", "GPE", "a"), Mention("Astana Team", "ORG", "b")]
     entities, _ = merge_mentions(ms)
     names = {frozenset(v.text for v in e.variants) for e in entities}
     assert frozenset({"U.S. Capitol Police", "Capitol Police"}) in names
     assert frozenset({"Department of Homeland Security", "Homeland Security"}) in names
     assert frozenset({"Syrian Army"}) in names and frozenset({"Free Syrian Army"}) in names
+    assert frozenset({"Qatar"}) in names                          # the country is not its airline
+    assert frozenset({"Astana", "Astana Team"}) in names          # a team is called by its city
 
 
 def test_short_names_and_hyphenated_pairs():
