@@ -27,7 +27,7 @@ from .align import fold_name
 from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
 from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, NOUNS,
-                       count_range, PLACE_LABELS, START_VERBS, Figure,
+                       count_range, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
@@ -241,6 +241,17 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             add(("count", "people", "killed", "", place), text, value,
                 "people killed" + (f" ({shown})" if shown else ""), start, end, qualifier=q,
                 concepts=frozenset({"people", "killed", "toll"}), upper=upper)
+            continue
+        part = part_of_count(ent.root) if noun is None and ent.label_ == "CARDINAL" else None
+        whole = next((f for f in reversed(out) if f.key[0] == "count" and len(f.key) > 4
+                      and f.claim.citation.start <= start), None) if part is not None else None
+        if whole is not None:
+            # "46 people had been killed ..., including 18 in New York City": 18 killed there
+            named = next((e for e in ents if e.start <= part.i < e.end), None)
+            shown = named.text if named is not None else part.text
+            base_measure = whole.claim.measure.split(" (")[0]
+            add(whole.key[:4] + (fold_name(shown) or part.lower_,), text, value, f"{base_measure} ({shown})",
+                start, end, qualifier=q, concepts=whole.concepts, upper=upper)
             continue
         if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or lemma_of(noun) in UNIT_DAYS
                 or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or is_remainder(ent.root, noun)):

@@ -201,6 +201,17 @@ def count_range(text: str, start: int, end: int) -> tuple[int, int, float, float
     return None
 
 
+def part_of_count(number):
+    """The place of a bare number that is part of a count before it ("..., including 18 in New
+    York City", "23 of them in New York"): the place token, or None."""
+    part = number.dep_ == "pobj" and number.head.lower_ == "including" or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "them" for p in c.children) for c in number.children)
+    if not part:
+        return None
+    return next((p for c in number.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for p in c.children if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS), None)
+
+
 def is_remainder(number, noun) -> bool:
     """ "the other three Americans": the rest of a group, not the group's count."""
     before = [t.lower_ for t in number.doc[max(0, number.i - 2):number.i]]

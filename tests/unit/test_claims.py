@@ -332,3 +332,11 @@ def test_amounts_in_a_unit_of_one_thing_conflict():
     d = Article("d", "On average, grows leased 10,000 to 20,000 square feet of space, CBRE said.")
     e = Article("e", "The growers bought about 4.5 million square feet of land.")
     assert _relate([a, d]).conflicts == () and _relate([a, e]).conflicts == ()
+
+
+def test_a_bare_number_including_a_place_is_part_of_the_count_before_it():
+    a = Article("a", "Forty-six people had been killed in the U.S., 23 of them in New York — "
+                     "including 18 in New York City, NBC News reported.")
+    b = Article("b", "Sandy killed 10 people in New York City. It also killed 23 people in New York.")
+    [c] = _relate([a, b]).conflicts
+    assert "New York City" in c.topic and {v.text for v in c.claims} == {"18", "10"}
