@@ -420,7 +420,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                       and (la not in _PLACE_LABELS or mentions[i] <= mentions[j])):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
                 continue                              # place named more than the person is the place)
-            if (tb[-k:] == ta and {la, lb} & _PLACE_LABELS
+            if (tb[-k:] == ta and {la, lb} & (_PLACE_LABELS | {"NAME"})
                     and set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS):
                 continue                              # "South India" is another place than India
             if (tb[:k] == ta and la in _PLACE_LABELS and lb in _PLACE_LABELS

@@ -249,3 +249,11 @@ def test_short_names_and_hyphenated_pairs():
     assert frozenset({"Amy Poehler", "Poehler"}) in names         # "Fey-Poehler" names two people
     assert frozenset({"Zhou Yongkang", "Zhou", "Mr. Zhou"}) in names
     assert frozenset({"Johnson"}) in names                        # a firm's name is not his
+
+
+def test_region_qualifier_keeps_untyped_places_apart():
+    # the model-free fallback has no types: "West Virginia" is still not Virginia
+    ms = [Mention("West Virginia", "NAME", "a"), Mention("Virginia", "NAME", "b"),
+          Mention("Lower Manhattan", "NAME", "a"), Mention("Manhattan", "NAME", "b")]
+    entities, _ = merge_mentions(ms)
+    assert all(len(e.variants) == 1 for e in entities)
