@@ -268,7 +268,9 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             scope = "increase"      # "35 million more Americans": a change, not a level
         place, shown = place_scope(noun, verb, year)
         measure = f"{noun.lemma_.lower() if unit_key[1] != 'people' else 'people'} {pred}"
-        concepts = {unit_key[1], pred.split()[0], *(lemma_of(c) for c in noun.children if c.dep_ == "compound")}
+        # the noun's compounds and describing adjectives ("industrialized nations"; not "other")
+        concepts = {unit_key[1], pred.split()[0], *(lemma_of(c) for c in noun.children if c.dep_ == "compound"
+                                                   or c.dep_ == "amod" and c.pos_ == "ADJ" and not c.is_stop)}
         if verb is not None and verb.pos_ == "VERB":
             concepts.add(lemma_of(verb))
         where = ", ".join(x for x in (scope, shown) if x)

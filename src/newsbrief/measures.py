@@ -141,7 +141,8 @@ def event_scope(verb, pred: str = "", noun=None) -> str:
 
 def place_scope(noun, verb, doc_year: int | None) -> tuple[str, str]:
     """Where or when a count is scoped: the place named in its clause ("killed 10 people in New
-    York City" -> "new york city"), else ""; plus the year when the clause names another year
+    York City" -> "new york city") or owning the counted noun ("New York City's three major
+    airports"), else ""; plus the year when the clause names another year
     than the report's ("the 2009 quake that killed more than 300" -> "@2009").
 
     One toll of one place is one measure; tolls of different places, or of other years, are
@@ -151,12 +152,14 @@ def place_scope(noun, verb, doc_year: int | None) -> tuple[str, str]:
     heads = [t for t in (noun, verb) if t is not None]
     for h in heads:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}:
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS and not where:
-                        ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
-                        shown = ent.text if ent is not None else p.text
-                        where = fold_name(shown) or p.lower_
+            # "in New York City", or the place owning the noun: "New York City's three airports"
+            places = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {
+                "in", "across", "throughout"} else [c] if c.dep_ == "poss" and h is noun else []
+            for p in places:
+                if p.ent_type_ in PLACE_LABELS and not where:
+                    ent = next((e for e in p.doc.ents if e.start <= p.i < e.end), None)
+                    shown = ent.text if ent is not None else p.text
+                    where = fold_name(shown) or p.lower_
     if doc_year is not None:
         # the sentence, not the clause: "the quake that struck Nepal in April 2015, killing 8,000"
         years = {int(m.group()) for m in FULL_YEAR.finditer(heads[0].sent.text)}

@@ -340,3 +340,18 @@ def test_a_bare_number_including_a_place_is_part_of_the_count_before_it():
     b = Article("b", "Sandy killed 10 people in New York City. It also killed 23 people in New York.")
     [c] = _relate([a, b]).conflicts
     assert "New York City" in c.topic and {v.text for v in c.claims} == {"18", "10"}
+
+
+def test_describing_adjectives_say_what_is_counted():
+    a = Article("a", "When it comes to health outcomes, the U.S. performs worse than 11 other similar "
+                     "industrialized nations, according to the report.")
+    b = Article("b", "A think tank ranks the United States last when compared with 10 other western, "
+                     "industrialized nations.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"11", "10"}
+
+
+def test_a_place_owning_the_counted_noun_scopes_the_count():
+    a = Article("a", "The storm continued its devastation, closing at least eight major airports.")
+    b = Article("b", "Airlines canceled flights. New York City's three major airports remained closed.")
+    assert _relate([a, b]).conflicts == ()
