@@ -265,11 +265,19 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
                         or _plain(t.text) not in parts or _name_word(doc, t.i + 1)
                         or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
                     continue
-                start = _title_start(doc, t.i)
-                titled = clean_mention(doc[start:t.i + 1].text) if start < t.i else ""
-                out.append(Mention(titled or t.text, "PERSON", a.id, _sentence_stems(t.sent),
-                                   core=t.text if titled else ""))
+                first = t.i
+                if first > 0 and doc[first - 1].text in _PARTICLES:
+                    first -= 1                        # "de Juan" of "Carlos de Juan"
+                start = _title_start(doc, first)
+                text = clean_mention(doc[first:t.i + 1].text)
+                titled = clean_mention(doc[start:t.i + 1].text) if start < first else ""
+                out.append(Mention(titled or text, "PERSON", a.id, _sentence_stems(t.sent),
+                                   core=text if titled else ""))
     return tuple(out)
+
+
+# Lower-case particles that begin a surname ("de Juan", "van Gogh", "von Post").
+_PARTICLES = frozenset("de del della di da du van von der den le la al el bin ibn".split())
 
 
 def _plain(word: str) -> str:

@@ -213,6 +213,10 @@ def test_surname_alone_the_model_missed_joins_the_one_full_name_diacritics_folde
                "Rossello has called the destruction a “humanitarian disaster,” and officials estimate "
                "it will be months before the island fully regains power.")
     assert {"Ricardo Rosselló", "Rossello"} <= _variants(b, "Ricardo Rosselló")
+    b = _story("The archaeologist Carlos de Juan studied the wreck for years.",
+               '"It was an important find but we had no real idea until now," de Juan, who works for the '
+               "government, said.")
+    assert {"Carlos de Juan", "de Juan"} <= _variants(b, "Carlos de Juan")     # the particle kept
 
 
 def test_clean_mention_keeps_abbreviation_dots_and_drops_handles():
