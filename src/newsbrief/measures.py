@@ -40,7 +40,8 @@ EVENTS = {
     "quake": {"quake", "earthquake", "temblor"},
 }
 # Nouns that count the same people.
-NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "militant": "fighter"}
+NOUNS = {"person": "people", "individual": "people", "troop": "soldier", "militant": "fighter",
+         "body": "people"}   # "300 bodies buried there" counts people buried
 
 # Verbs that start an event ("launched ... a month ago", "began on Monday"): the time since is
 # the event's length so far.
@@ -87,8 +88,10 @@ def predicate_of(token) -> tuple[str, object]:
     """Walk up from a figure to the verb (or noun) saying what happens to it: (group or lemma, token)."""
     seen = 0
     t = token
-    while t.head is not t and seen < 6:
-        t, seen = t.head, seen + 1
+    # a participle describing the counted noun says what happened to it: "300 bodies buried there"
+    described = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    while described is not None or t.head is not t and seen < 6:
+        t, seen, described = (described, seen, None) if described is not None else (t.head, seen + 1, None)
         g = group_of(lemma_of(t), PREDICATES)
         if g:
             return g, t

@@ -355,3 +355,12 @@ def test_a_place_owning_the_counted_noun_scopes_the_count():
     a = Article("a", "The storm continued its devastation, closing at least eight major airports.")
     b = Article("b", "Airlines canceled flights. New York City's three major airports remained closed.")
     assert _relate([a, b]).conflicts == ()
+
+
+def test_a_participle_describing_the_noun_says_what_happened_to_it():
+    # "bodies buried there" are people buried there; a range and an upper bound meeting at 300 differ
+    a = Article("a", "The cemetery was once referred to as the old cemetery and some estimates have "
+                     "300 to 400 bodies buried there.")
+    b = Article("b", "As many as 300 people were buried there from 1897 to 1937.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"300 to 400", "As many as 300"}
