@@ -71,7 +71,7 @@ _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern 
 # spelling is a variant of the name, compared without them.
 _HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
-                                 "archbishop cardinal rabbi".split())
+                                 "archbishop cardinal rabbi attorney".split())
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
 # "Chongqing Communist Party Secretary").
 _TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
@@ -182,6 +182,9 @@ def _title_start(doc, start: int) -> int:
             break
     if k == start or (k > 1 and doc[k - 1].text in "-‐"):
         return start
+    if (k > 0 and doc[k].lower_ == "general" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
+            and not doc[k - 1].ent_type_):
+        k -= 1                                # "Attorney General", "Surgeon General": the office whole
     while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:
         k -= 1
         if doc[k].is_sent_start:

@@ -193,7 +193,8 @@ def test_titled_spellings_are_variants_merged_through_the_name():
                "U.N. Secretary-General Ban Ki-moon called for calm.",
                "President Donald Trump came face to face with San Juan Mayor Carmen Yulin Cruz, who he "
                "derided on Twitter. “Guns are not allowed,” wrote Lt. Kimberly Schneider, a spokeswoman, "
-               "in a statement.")
+               "in a statement.",
+               "Attorney General Jeff Sessions spoke on Monday.")
     warren = _entity_of(b, "Sen. Elizabeth Warren")
     assert warren is not None and warren.name == "Elizabeth Warren"
     assert {"Sen. Elizabeth Warren", "Elizabeth Warren"} <= _variants(b, "Elizabeth Warren")
@@ -203,6 +204,7 @@ def test_titled_spellings_are_variants_merged_through_the_name():
     assert _entity_of(b, "Harry Reid") is not warren
     assert "U.N. Secretary-General Ban Ki-moon" in _variants(b, "Ban Ki-moon")     # not "General Ban Ki-moon"
     assert "Lt. Kimberly Schneider" in _variants(b, "Kimberly Schneider")          # "Lt" "." is one title
+    assert "Attorney General Jeff Sessions" in _variants(b, "Jeff Sessions")       # not "General Jeff Sessions"
     # the model's span is "Yulin Cruz": the given name after a title belongs to it
     assert {"Carmen Yulin Cruz", "San Juan Mayor Carmen Yulin Cruz"} <= _variants(b, "Carmen Yulin Cruz")
 
