@@ -20,18 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .align import fold_name
 from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
 from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, NOUNS,
-                       count_range, part_of_count, PLACE_LABELS, START_VERBS, Figure,
+                       count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
-from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DURATION, PERCENT, RATE, SHARE,
+from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DECADE, DURATION, PERCENT, RATE, SHARE,
                          SHARE_VALUE, SIZE, SIZE_UNITS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
                          parse_number, rate_per_hour, word_or_number)
 from .types import Article, Citation, Claim, Origin, Sentence
@@ -94,7 +94,9 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
             ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
             found = _figures_in(s, span, ents, cite, who, when, base, article.text)
             own += found
-            claims += _dates_in(ents, cite, who, when, base)
+            dated, events = _dates_in(ents, cite, who, when, base)
+            claims += dated
+            figures += events    # their claims are among ``dated``
             if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
                 claims.append(Claim("statement", s.text, "", None, who.speaker, who.certainty, cite, when))
         own = place_unplaced(own)
@@ -387,24 +389,37 @@ def resolve_claim_date(text: str, base: date | None, context: str = "") -> str:
     The timeline's ``resolve_date`` does the work, so a claim and a timeline entry built on one
     phrase carry one date; bare months and years are read as "in June", "in 2011".
     """
-    r = resolve_date(text, base, context) or resolve_date(f"in {text}", base, context)
+    r = _placed(text, base, context)
     return r.date if r is not None else ""
 
 
-def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> list[Claim]:
-    out = []
+def _placed(text: str, base: date | None, context: str = ""):
+    return resolve_date(text, base, context) or resolve_date(f"in {text}", base, context)
+
+
+def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> tuple[list[Claim], list[Figure]]:
+    """Date claims of a sentence, and the dates of events among them as figures to compare."""
+    out, events = [], []
     for ent in ents:
         if ent.label_ != "DATE" or DURATION.fullmatch(ent.text.strip()):
             continue
         text = ent.text.strip()
-        if base is None and not FULL_YEAR.search(text):
+        decade = DECADE.fullmatch(text)
+        if base is None and not FULL_YEAR.search(text) and not decade:
             continue   # a relative date with nothing to resolve it against
-        iso = resolve_claim_date(text, base, ent.sent.text)
+        found = None if decade else _placed(text, base, ent.sent.text)
+        iso = decade.group("d") + "s" if decade else found.date if found is not None else ""
         if not iso:
             continue
         head = ent.root.head
         while head.pos_ == "ADP" and head.head is not head:
             head = head.head
-        out.append(Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty,
-                         cite, when))
-    return out
+        claim = Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty, cite, when)
+        out.append(claim)
+        event, days = event_of(head), iso_days(iso)
+        if days and found is not None and found.precision == "week":
+            days = (days[0], days[0] + 6)     # "last week": the week of its Monday
+        if event and days and not re.search(r"\d\s*(?:to|-|–|and)\s*\w|\bbetween\b", text):   # "1910 to 1942"
+            events.append(Figure(replace(claim, measure=f"date of {event[0]} ({' '.join(x for x in event[1:] if x)})"),
+                                 ("date", *event), named=who.named, when=days))
+    return out, events

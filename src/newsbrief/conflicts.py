@@ -98,6 +98,11 @@ def _same_range(a: Figure, b: Figure) -> bool | None:
 
 def same_value(a: Figure, b: Figure) -> bool | None:
     """True: same value; False: clearly different; None: not comparable (different things)."""
+    if a.when is not None or b.when is not None:
+        # dates of one event: the same when their days overlap ("1974" is not "the 1960s")
+        if a.when is None or b.when is None:
+            return None
+        return max(a.when[0], b.when[0]) <= min(a.when[1], b.when[1])
     if a.upper is not None or b.upper is not None:
         return _same_range(a, b)
     x, y = float(a.claim.value), float(b.claim.value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .align import fold_name
 from .attribution import SAY_VERBS
@@ -81,6 +82,7 @@ class Figure:
     concepts: frozenset[str] = frozenset()
     # a count given as a range ("between 18 and 22"): the claim's value is the low end, this the high
     upper: float | None = None
+    when: tuple[int, int] | None = None   # a date's first and last day (proleptic ordinals)
     named: bool = False      # its speaker has a name (``attribution.Attribution.named``)
 
 
@@ -216,6 +218,45 @@ def part_of_count(number):
         return None
     return next((p for c in number.children if c.dep_ == "prep" and c.lower_ == "in"
                  for p in c.children if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS), None)
+
+
+def event_of(verb) -> tuple[str, ...]:
+    """What a date dates: (verb, the thing it happens to, the name that thing is of), or () when
+    the date's head is no event: "the bodies were moved in the 1960s" -> ("move", "body", "");
+    "found the body of Ritu Sachdeva on Saturday" -> ("find", "body", "sachdeva").
+
+    Only a verb with its object (or the subject of a verb with none) dates one thing: "said on
+    Monday" dates nothing the story is about.
+    """
+    if verb.pos_ != "VERB" or lemma_of(verb) in SAY_VERBS | {"be", "have"}:
+        return ()
+    kids = list(verb.children)
+    thing = next((c for c in kids if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if thing is None and not any(c.dep_ == "dobj" for c in kids):
+        thing = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if thing is None or thing.pos_ != "NOUN":
+        return ()
+    of = next((p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+    return lemma_of(verb), lemma_of(thing), fold_name(of.text) if of is not None else ""
+
+
+def iso_days(iso: str) -> tuple[int, int] | None:
+    """First and last day (ordinals) of an ISO date, month, year or decade ("1960s")."""
+    m = re.fullmatch(r"(\d{4})(s?)(?:-(\d{2}))?(?:-(\d{2}))?", iso)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(2):
+        return date(y, 1, 1).toordinal(), date(y + 9, 12, 31).toordinal()
+    if m.group(4):
+        d = date(y, int(m.group(3)), int(m.group(4))).toordinal()
+        return d, d
+    if m.group(3):
+        mo = int(m.group(3))
+        last = (date(y + mo // 12, mo % 12 + 1, 1).toordinal() - 1)
+        return date(y, mo, 1).toordinal(), last
+    return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
 
 
 def is_remainder(number, noun) -> bool:

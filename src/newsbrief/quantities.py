@@ -152,6 +152,10 @@ AMOUNT_OF = re.compile(r"(?<![\w$£€.,])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?P
                        + "|".join(sorted(map(re.escape, AMOUNT_UNITS), key=len, reverse=True)) + r")\s+of\b", re.I)
 
 
+# A decade ("the 1960s", "the early 1970s"): dates.resolve_date reads no decades.
+DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?P<d>(?:1[5-9]|20)\d0)'?s", re.I)
+
+
 def word_or_number(text: str) -> float:
     """ "34" -> 34.0, "four" -> 4.0."""
     return float(text) if text[0].isdigit() else float(_WORDS[text.lower()])

@@ -364,3 +364,14 @@ def test_a_participle_describing_the_noun_says_what_happened_to_it():
     b = Article("b", "As many as 300 people were buried there from 1897 to 1937.")
     [c] = _relate([a, b]).conflicts
     assert {v.text for v in c.claims} == {"300 to 400", "As many as 300"}
+
+
+def test_dates_of_one_event_conflict_when_their_days_do_not_overlap():
+    a = Article("a", "According to that study, at least 34 bodies were moved to the city cemetery in 1974.")
+    b = Article("b", "The water table forced coffins to rise, she said, so the bodies were moved in the 1960s.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"1974", "the 1960s"}
+    # real negatives: a year inside the decade; another event dated otherwise
+    d = Article("d", "The water table forced coffins to rise, so the bodies were moved in the 1970s.")
+    e = Article("e", "In the 1960s, bulldozers cleared the land and the remaining tombstones.")
+    assert _relate([a, d]).conflicts == () and _relate([a, e]).conflicts == ()
