@@ -26,7 +26,7 @@ from datetime import date
 from .align import fold_name
 from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
-from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, NOUNS,
+from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, MOVING, NOUNS,
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
@@ -120,7 +120,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             return
         taken.append((start, end))
         claim = Claim("figure", text, measure, value, who.speaker, who.certainty, cite, when)
-        out.append(Figure(claim, kind_key, named=who.named, **kw))
+        moving = bool(MOVING.search(full[max(0, start - 24):start]))
+        out.append(Figure(claim, kind_key, named=who.named, moving=moving, **kw))
 
     # durations first: NER labels them DATE, and "eight-day" must not become a count of 8
     for m in DURATION.finditer(sentence.text):

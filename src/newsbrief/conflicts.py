@@ -6,7 +6,8 @@ Figures that measure the same thing (same unit, same thing measured, same event;
 - an *agreement* is one value stated by two or more origins;
 - a *conflict* is two origins stating clearly different values. Vague shares ("almost all")
   never make a conflict on their own, but are listed beside one (precision over recall: a false
-  conflict misleads). Each conflict is typed: *changed over time* (reports days apart),
+  conflict misleads). Each conflict is typed: *changed over time* (reports days apart, or a
+  value stated as moving: "climbed to 40"),
   *different source* (different speakers, one of them named) or *contradiction*.
 """
 
@@ -159,6 +160,10 @@ def _kind(values: list[Figure]) -> tuple[str, str]:
         a, b, apart = max(timed, key=lambda t: t[2])
         return "changed_over_time", (f"reports {apart} days apart: {a.claim.text!r} ({a.claim.date}) "
                                      f"vs {b.claim.text!r} ({b.claim.date})")
+    moved = [f for f in values if f.moving and not f.vague]
+    if moved:
+        # a source itself says the figure moves ("the toll climbed to 40"): states of one moving figure
+        return "changed_over_time", f"stated as a moving figure: {moved[0].claim.text!r}"
     if speakers:
         a, b = speakers[0]
         return "different_source", (f"different speakers: {a.claim.speaker or 'the outlet'} says "

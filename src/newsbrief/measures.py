@@ -57,6 +57,10 @@ _NOT_EVENTS = {"addition", "total", "all", "period", "time", "part", "general", 
 # Words after a count that make it a change, not a level ("35 million more Americans" is an
 # increase; it is never compared with "33 million Americans" would meet the threshold).
 INCREMENTS = {"more", "fewer", "additional", "extra", "less"}
+# Words right before a value that state it as a figure that has moved ("the toll climbed to 40",
+# "has since dropped to $15,000", "now four-month-old Peter"): a conflict with it changed over time.
+MOVING = re.compile(r"\b(?:(?:climb|rise|rose|risen|grow|grew|grown|jump|increase|mount|swell|swollen|"
+                    r"fall|fell|fallen|drop|decline|decrease)(?:s|ed|ing)?\s+(?:to|by)|now)\s+$", re.I)
 # Named-entity labels of places (a toll's place is its own scope, ``place_scope``).
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns that are themselves the count of the killed ("68 other deaths", "12 fatalities").
@@ -84,6 +88,7 @@ class Figure:
     upper: float | None = None
     when: tuple[int, int] | None = None   # a date's first and last day (proleptic ordinals)
     named: bool = False      # its speaker has a name (``attribution.Attribution.named``)
+    moving: bool = False     # stated as a figure that moved: "climbed to 40", "now four-month-old"
 
 
 def predicate_of(token) -> tuple[str, object]:

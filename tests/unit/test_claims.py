@@ -375,3 +375,13 @@ def test_dates_of_one_event_conflict_when_their_days_do_not_overlap():
     d = Article("d", "The water table forced coffins to rise, so the bodies were moved in the 1970s.")
     e = Article("e", "In the 1960s, bulldozers cleared the land and the remaining tombstones.")
     assert _relate([a, d]).conflicts == () and _relate([a, e]).conflicts == ()
+
+
+def test_a_value_stated_as_moving_makes_a_change_over_time():
+    a = Article("a", "Forty-six people had been killed in the U.S., NBC News reported.")
+    b = Article("b", "The U.S. death toll climbed to 40, many of the victims killed by falling trees.")
+    [c] = _relate([a, b]).conflicts
+    assert c.kind == "changed_over_time"
+    d = Article("d", "The U.S. death toll stood at 40, many of the victims killed by falling trees.")
+    [c] = _relate([a, d]).conflicts
+    assert c.kind != "changed_over_time"
