@@ -93,6 +93,8 @@ class Mention:
     context: frozenset[str] = frozenset()   # content stems of its sentence
     core: str = ""     # the name without the title written before it ("Elizabeth Warren" of
                        # "Sen. Elizabeth Warren"); "" when ``text`` has none
+    as_noun: bool = False    # written after "the" or before a capitalised word ("the House", "House
+                             # Republicans"): a noun's use, never a surname's
 
     @property
     def name(self) -> str:
@@ -149,8 +151,10 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                 continue
             start = _title_start(doc, begin) if label == "PERSON" else begin
             titled = clean_mention(doc[start:end].text) if start < begin else ""
+            as_noun = (ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
+                       or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
             out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
-                               core=text if titled else ""))
+                               core=text if titled else "", as_noun=as_noun))
     return out
 
 
@@ -397,6 +401,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     # names of places, groups and bodies: a body's name after one of them is that body's
     # ("U.S. Capitol Police" / "Capitol Police")
     owners = {folded(n) for n in names if info[n][0] in _TITLE_QUALIFIERS}
+    as_noun = {n for n in names if any(m.as_noun for m in spellings[n])}
     for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
         a, la = names[i], info[names[i]][0]
         ta = folded(a)
@@ -425,15 +430,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 continue                              # "Syrian" is not the "Free Syrian Army"; but
                                                       # a rare surname is often tagged NORP ("Ohanian")
             if not compatible(la, lb):
-                if tb[:k] == ta and "PERSON" in (la, lb) and k >= 2:
+                if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON")):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
                       and (la not in _PLACE_LABELS or mentions[i] <= mentions[j])):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
                 continue                              # place named more than the person is the place)
             if (tb[-k:] == ta and {la, lb} & (_PLACE_LABELS | {"NAME"})
-                    and set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS):
-                continue                              # "South India" is another place than India
+                    and (set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS or name_tokens(b)[:-k] == ("new",))):
+                continue                              # "South India" is another place than India, "New
+                                                      # Mexico" than Mexico
             if (tb[:k] == ta and la in _PLACE_LABELS and lb in _PLACE_LABELS
                     and all(t in _PLACE_GENERICS for t in name_tokens(b)[k:])):
                 ends.setdefault(find(j), b)           # "Atlantic" of "Atlantic Ocean"
@@ -447,7 +453,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International"
             elif "ORG" in (la, lb) and ((tb[:k] == ta and _word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
-                                            and _word_after(b, tb.index(ta[0]) + 1) in ("of", "for", ""))):
+                                            and _head_noun(b, tb, ta[0], owners if a in as_noun else None))):
                 ends.setdefault(find(j), b)           # the name before "of"/"for", or its head noun
             elif tb[:k] == ta and "PERSON" in (la, lb):
                 starts.add(find(j))
@@ -505,6 +511,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     return tuple(entities), tuple(_dedupe(possible))
 
 
+def _head_noun(long: str, tl: tuple[str, ...], word: str, owners: set[tuple[str, ...]] | None) -> bool:
+    """``word`` heads the body's name ``long`` ("Observatory" of "Syrian Observatory for Human
+    Rights"), or ends it ("Bump" of "Philip Bump", a person the model took for a body). A word
+    used as a noun (``owners`` given: "the House", "House Republicans") ends the name only after
+    the name's owner, a place or group named in the story ("the Post" of "Washington Post"; "the
+    House" is not the "White House")."""
+    after = _word_after(long, tl.index(word) + 1)
+    return after in ("of", "for") or (after == "" and (owners is None or tl[:tl.index(word)] in owners))
+
+
 def _owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:
     """The words of ``long`` before its last ``k`` name who the body belongs to: a place, group or
     body named in the story ("U.S. Capitol Police", "Senate Armed Services Committee"), or one
@@ -517,7 +533,8 @@ def _owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:
 def _given_name_of(short: str, label: str, full: str, full_label: str, surnames: set[str]) -> bool:
     """``short`` is the first name of the person ``full`` and of no one else's surname."""
     ts, tf = folded(short), folded(full)
-    return (len(ts) == 1 and len(tf) == 2 and label == full_label == "PERSON"
+    # the model often takes an unusual given name alone for an organisation ("Honey" of "Honey Sherman")
+    return (len(ts) == 1 and len(tf) == 2 and full_label == "PERSON" and label in ("PERSON", "ORG")
             and tf[0] == ts[0] and ts[0] not in surnames and not short.isupper())
 
 

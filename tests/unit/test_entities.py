@@ -263,3 +263,23 @@ def test_region_qualifier_keeps_untyped_places_apart():
           Mention("Lower Manhattan", "NAME", "a"), Mention("Manhattan", "NAME", "b")]
     entities, _ = merge_mentions(ms)
     assert all(len(e.variants) == 1 for e in entities)
+
+
+def test_word_used_as_a_noun_ends_a_name_only_after_its_owner():
+    ms = [Mention("White House", "ORG", "a"), Mention("House", "ORG", "b", as_noun=True),
+          Mention("Washington", "GPE", "a"), Mention("Washington Post", "ORG", "a"),
+          Mention("Post", "ORG", "b", as_noun=True),
+          Mention("Philip Bump", "ORG", "a"), Mention("Bump", "ORG", "b"),      # a person taken for a body
+          Mention("New Mexico", "GPE", "a"), Mention("Mexico", "GPE", "b")]
+    entities, _ = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"House"}) in names and frozenset({"White House"}) in names
+    assert frozenset({"Washington Post", "Post"}) in names
+    assert frozenset({"Philip Bump", "Bump"}) in names
+    assert frozenset({"Mexico"}) in names                          # New Mexico is another place
+
+
+def test_house_as_a_modifier_is_read_as_a_noun():
+    b = _story("Hateful rhetoric from the White House has emboldened racists, the mailer said.",
+               "Republican House Majority Leader Kevin McCarthy condemned the attack.")
+    assert "House" not in _variants(b, "White House")
