@@ -283,3 +283,12 @@ def test_house_as_a_modifier_is_read_as_a_noun():
     b = _story("Hateful rhetoric from the White House has emboldened racists, the mailer said.",
                "Republican House Majority Leader Kevin McCarthy condemned the attack.")
     assert "House" not in _variants(b, "White House")
+
+
+def test_given_name_taken_for_an_organisation_and_corporate_suffix():
+    ms = [Mention("Honey Sherman", "PERSON", "a"), Mention("Honey", "ORG", "b"),
+          Mention("Apotex Inc.", "ORG", "a"), Mention("Apotex", "ORG", "b")]
+    entities, _ = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"Honey Sherman", "Honey"}) in names
+    assert frozenset({"Apotex Inc.", "Apotex"}) in names
