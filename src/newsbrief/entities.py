@@ -388,7 +388,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     for i, n in enumerate(names):
         forms[find(i)].add(folded(n))
         members[find(i)].append(i)
-    alone = [min(ms, key=lambda j: (len(names[j]), names[j])) for r, ms in members.items() if len(forms[r]) == 1]
+    # ... or of one word spelt several ways ("Qasani" / "Qusani")
+    alone = [min(ms, key=lambda j: (len(names[j]), names[j])) for r, ms in members.items()
+             if len(forms[r]) == 1 or all(len(f) == 1 for f in forms[r])]
     alone = [i for i in alone if not names[i].isupper()]
     mentions = [sum(len(spellings[names[j]]) for j in members[find(i)]) for i in range(len(names))]
     attached: dict[int, int] = {}

@@ -292,3 +292,10 @@ def test_given_name_taken_for_an_organisation_and_corporate_suffix():
     names = {frozenset(v.text for v in e.variants) for e in entities}
     assert frozenset({"Honey Sherman", "Honey"}) in names
     assert frozenset({"Apotex Inc.", "Apotex"}) in names
+
+
+def test_surname_spelt_two_ways_is_still_a_short_form():
+    ms = [Mention("Gulistan Qasani", "PERSON", "a"), Mention("Gulistan Qusani", "PERSON", "b"),
+          Mention("Qasani", "PERSON", "a"), Mention("Qusani", "PERSON", "b")]
+    entities, _ = merge_mentions(ms)
+    assert len(entities) == 1 and len(entities[0].variants) == 4
