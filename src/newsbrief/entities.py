@@ -6,18 +6,26 @@ Russian, Ukrainian or Chinese ("Khaldiyeh" / "Khalidiya", "Hezbollah" / "Hizboll
 
 1. ``find_mentions``: named mentions in each article, read from the story's one spaCy parse
    (``nlp.parse_story``, shared with claims) when the ``nlp`` extra is installed, capitalised
-   phrases otherwise; trimmed to their proper-noun core.
+   phrases otherwise; trimmed to their proper-noun core. A title before a person's name
+   ("Sen. Elizabeth Warren", "Chinese Vice President Xi Jinping"), which the model leaves out
+   of its span, is kept as the mention's spelling; the name without it (``Mention.core``) is
+   what merging compares. ``missed_mentions`` adds the surnames and given names of the story's
+   people written alone where the model tagged nothing ("Snowden", "Rossello").
 2. ``match_names`` (in ``spellings.py``): one decision for a pair of spellings, with its evidence. Rules, strongest
    first: same transliteration key (kh/k, ou/u, q/k, sh/ch, e/i, o/u, -iyeh/-iya, al-/el-,
    Bin/Ben/Ibn, doubled letters, titles dropped); same consonant skeleton with close
    spellings; letters transposed (a typo); an acronym; fuzzy similarity (rapidfuzz), backed
    by context words when it is borderline. Only pairs ``candidate_pairs`` finds are asked.
 3. ``merge_mentions``: spellings grouped by those rules, then short forms ("Assad", "the
-   Observatory") attached to the one entity whose full name ends with / starts with them.
+   Observatory") attached to the one entity whose full name ends with / starts with them,
+   or whose name is theirs after an owner named in the story ("Capitol Police" of "U.S.
+   Capitol Police") or "X of" ("Homeland Security" of "Department of Homeland Security").
    A doubtful pair (a given name only, an ambiguous short form, a borderline score) is
    reported as a ``PossibleMatch`` and never merged.
 4. ``describe_entities``: the brief gains ``entities`` ordered by importance (sources, then
    mentions), each named by its most common full spelling with every variant it absorbed.
+   A variant's count is how often that spelling was written: a titled mention counts under its
+   titled spelling and again under the name it carries.
 
 Mentions in photo captions (``nlp.captions``) count as variants too: they are spellings
 the sources used, although citations never point into them.
