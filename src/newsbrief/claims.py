@@ -398,13 +398,33 @@ def _placed(text: str, base: date | None, context: str = ""):
     return resolve_date(text, base, context) or resolve_date(f"in {text}", base, context)
 
 
+_WEEKDAY_END = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+
+
+def _date_head(ent):
+    """The word a date phrase dates: its head, past prepositions ("on Saturday" -> "finding")."""
+    head = ent.root.head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head
+
+
 def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> tuple[list[Claim], list[Figure]]:
     """Date claims of a sentence, and the dates of events among them as figures to compare."""
     out, events = [], []
     for ent in ents:
-        if ent.label_ != "DATE" or DURATION.fullmatch(ent.text.strip()):
-            continue
         text = ent.text.strip()
+        if base is None and ent.label_ in {"DATE", "TIME"} and (day := _WEEKDAY_END.search(text)):
+            # undated reports of one story tell one week: "on Saturday" vs "after midnight Sunday"
+            event = event_of(_date_head(ent))
+            if event:
+                n = WEEKDAYS.index(day.group(1).lower())
+                claim = Claim("date", text, f"date of {event[0]} ({event[1]})",
+                              day.group(1).title(), who.speaker, who.certainty, cite, when)
+                events.append(Figure(claim, ("date", *event, "weekday"), named=who.named, when=(n, n)))
+            continue
+        if ent.label_ != "DATE" or DURATION.fullmatch(text):
+            continue
         decade = DECADE.fullmatch(text)
         if base is None and not FULL_YEAR.search(text) and not decade:
             continue   # a relative date with nothing to resolve it against
@@ -412,15 +432,13 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
         iso = decade.group("d") + "s" if decade else found.date if found is not None else ""
         if not iso:
             continue
-        head = ent.root.head
-        while head.pos_ == "ADP" and head.head is not head:
-            head = head.head
+        head = _date_head(ent)
         claim = Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty, cite, when)
         out.append(claim)
         event, days = event_of(head), iso_days(iso)
         if days and found is not None and found.precision == "week":
             days = (days[0], days[0] + 6)     # "last week": the week of its Monday
         if event and days and not re.search(r"\d\s*(?:to|-|–|and)\s*\w|\bbetween\b", text):   # "1910 to 1942"
-            events.append(Figure(replace(claim, measure=f"date of {event[0]} ({' '.join(x for x in event[1:] if x)})"),
+            events.append(Figure(replace(claim, measure=f"date of {event[0]} ({event[1]})"),
                                  ("date", *event), named=who.named, when=days))
     return out, events

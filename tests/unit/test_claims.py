@@ -385,3 +385,13 @@ def test_a_value_stated_as_moving_makes_a_change_over_time():
     d = Article("d", "The storm killed 40 people in the U.S., many of them by falling trees.")
     [c] = _relate([a, d]).conflicts
     assert c.kind != "changed_over_time"
+
+
+def test_weekdays_of_one_event_in_undated_reports_conflict():
+    a = Article("a", "Relatives called 911 after finding the body of Ritu Sachdeva on Saturday in her home.")
+    b = Article("b", "Relatives found the body of Ritu Sachdeva in her Murphy home shortly after midnight Sunday.")
+    [c] = _relate([a, b]).conflicts
+    assert c.topic == "date of find (body)" and {v.value for v in c.claims} == {"Saturday", "Sunday"}
+    # real negative: the body of someone else
+    d = Article("d", "Police found the body of Hillary Kuizon on Sunday near a middle school.")
+    assert _relate([a, d]).conflicts == ()
