@@ -80,6 +80,8 @@ _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern 
 _HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
                                  "archbishop cardinal rabbi attorney".split())
+# Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
+_PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
 # "Chongqing Communist Party Secretary").
 _TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
@@ -418,6 +420,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         if not ta:
             continue
         ends: dict[int, str] = {}                     # root -> the name that contains the short form
+        # "Mr. Lin": a personal title goes before a surname, so a full name starting with it is
+        # written surname first ("Lin Biao"), whatever label the model gave that rare name
+        mister = any(m.text.split()[0].rstrip(".").lower() in _PERSONAL_TITLES
+                     for j in members[find(i)] for m in spellings[names[j]] if m.text != m.name)
         starts: set[int] = set()
         for j in sorted(containing.get(ta[0], ())):
             b = names[j]
@@ -440,7 +446,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 continue                              # "Syrian" is not the "Free Syrian Army"; but
                                                       # a rare surname is often tagged NORP ("Ohanian")
             if not compatible(la, lb):
-                if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON")):
+                if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
                       and (la not in _PLACE_LABELS or mentions[i] <= mentions[j])):
@@ -483,7 +489,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             if all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
                 r = next(r for r, f in fulls.items() if f == shortest)
                 full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
-                if _given_name_of(a, la, full, info[full][0], surnames):
+                if _given_name_of(a, la, full, info[full][0], surnames) or (
+                        mister and len(folded(full)) == 2 and len(ta) == 1 and ta[0] not in surnames):
                     # "Serena" / "Serena Williams": the story's only full name with that first
                     # name, and no one in it has that first name as a surname
                     for j in members[find(i)]:

@@ -299,3 +299,14 @@ def test_surname_spelt_two_ways_is_still_a_short_form():
           Mention("Qasani", "PERSON", "a"), Mention("Qusani", "PERSON", "b")]
     entities, _ = merge_mentions(ms)
     assert len(entities) == 1 and len(entities[0].variants) == 4
+
+
+def test_titled_surname_joins_a_name_written_surname_first():
+    # the model tagged the rare name as an organisation; "Mr." says "Lin" is a surname
+    ms = [Mention("Lin Biao", "ORG", "a"), Mention("Mr. Lin", "PERSON", "b", core="Lin"),
+          Mention("Zhou Yongkang", "PERSON", "a"), Mention("Zhou Enlai", "ORG", "a"),
+          Mention("Mr. Zhou", "PERSON", "b", core="Zhou")]
+    entities, _ = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"Lin Biao", "Lin", "Mr. Lin"}) in names
+    assert frozenset({"Zhou", "Mr. Zhou"}) in names               # two Zhous: not merged
