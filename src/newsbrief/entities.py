@@ -145,6 +145,9 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
             if poss and len(tokens) - poss[0] - 1 <= 1:
                 tokens = tokens[:poss[0]]
+            # "Donald J. Trump Επαληθευμένος" (a page's "verified" badge): a word in another script
+            while len(tokens) > 1 and _latin(tokens[0].text) and not _latin(tokens[-1].text) and tokens[-1].is_alpha:
+                tokens.pop()
             if not tokens or not any(t.pos_ == "PROPN" or ent.label_ == "NORP" for t in tokens):
                 continue
             end = tokens[-1].i + 1
@@ -166,6 +169,11 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
                                core=text if titled else "", as_noun=as_noun))
     return out
+
+
+def _latin(text: str) -> bool:
+    """Some letter of ``text`` is in the Latin script."""
+    return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in text)
 
 
 def _untagged_name_word(token) -> bool:

@@ -310,3 +310,9 @@ def test_titled_surname_joins_a_name_written_surname_first():
     names = {frozenset(v.text for v in e.variants) for e in entities}
     assert frozenset({"Lin Biao", "Lin", "Mr. Lin"}) in names
     assert frozenset({"Zhou", "Mr. Zhou"}) in names               # two Zhous: not merged
+
+
+def test_word_in_another_script_is_cut_from_a_name():
+    b = _story("President Donald Trump denied the affair.",
+               "Donald J. Trump Επαληθευμένος λογαριασμός @realDonaldTrump wrote on Twitter.")
+    assert "Donald J. Trump" in _variants(b, "Donald Trump")
