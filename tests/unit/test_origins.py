@@ -62,3 +62,26 @@ def test_same_agency_credit_groups_different_wordings():
     origins = _origins([a, b, c])
     assert [o.article_ids for o in origins] == [("a", "b"), ("c",)]
     assert "both credit Reuters" in origins[0].reason
+
+
+RETOLD = ["the show's producers called her backstage after the taping to talk about the video",
+          "she said she was shocked when the host asked her to come back the next week",
+          "the clip has been watched more than two million times since it was posted online",
+          "her mother drove her to the studio in Los Angeles early on Wednesday morning",
+          "the singer told the audience she had been practising the song for three years"]
+
+
+def test_a_text_retold_sentence_by_sentence_is_one_origin():
+    # each sentence of b carries a's sentence inside a longer one: no two near-identical sentences
+    a = Article("a", " ".join(f"{s[0].upper()}{s[1:]}." for s in RETOLD))
+    b = Article("b", " ".join(f"According to the magazine, {s}, a source close to the family confirmed to reporters."
+                              for s in RETOLD))
+    assert len(shared_sentences(segment(a), segment(b))) < 2
+    assert len(_origins([a, b])) == 1 and "retold" in _origins([a, b])[0].reason
+    # real negative: the same event told in other words
+    c = Article("c", "After the taping ended, the producers asked the teenager to come backstage. She was surprised "
+                     "to be invited again for the show next week. Online, her performance has now passed two million "
+                     "views in total. Her mother took her to the studio in Los Angeles on Wednesday morning. She said "
+                     "that she had rehearsed the song for years before the show.")
+    assert len([s for s in segment(c) if len(s.text.split()) >= 8]) >= 5
+    assert len(_origins([a, c])) == 2
