@@ -82,6 +82,7 @@ _HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman 
                                  "archbishop cardinal rabbi attorney".split())
 # Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
 _PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
+_SEX_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
 # "Chongqing Communist Party Secretary").
 _TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
@@ -481,7 +482,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 ends.setdefault(find(j), b)           # the name before "of"/"for", or its head noun
             elif tb[:k] == ta and "PERSON" in (la, lb):
                 starts.add(find(j))
-        if len(ends) == 1:
+        if len(ends) == 1 and _sexes_differ(members[find(i)], members[next(iter(ends))], names, spellings):
+            root, container = ends.popitem()
+            possible.append(PossibleMatch(a, container, 0.5, f"{a!r} ends {container!r}, but their titles "
+                                          "(Mr. / Ms.) name a man and a woman"))
+        elif len(ends) == 1:
             root, container = ends.popitem()
             for j in members[find(i)]:
                 attached[j] = container
@@ -544,6 +549,19 @@ def _head_noun(long: str, tl: tuple[str, ...], word: str, owners: set[tuple[str,
     House" is not the "White House")."""
     after = _word_after(long, tl.index(word) + 1)
     return after in ("of", "for") or (after == "" and (owners is None or tl[:tl.index(word)] in owners))
+
+
+def _sexes(group: list[int], names: list[str], spellings: dict) -> set[str]:
+    """"m" / "f" for each personal title the group's mentions carry ("Mr. Trump", "Ms. Trump")."""
+    firsts = {m.text.split()[0].rstrip(".").lower() for j in group for m in spellings[names[j]] if m.text != m.name}
+    return {_SEX_OF_TITLE[t] for t in firsts if t in _SEX_OF_TITLE}
+
+
+def _sexes_differ(short: list[int], full: list[int], names: list[str], spellings: dict) -> bool:
+    """The short form is written with a man's and a woman's title ("Mr. Trump", "Ms. Trump": two
+    people), or with another than the full name's ("Mr. Trump" beside "Ms. Ivanka Trump")."""
+    s, f = _sexes(short, names, spellings), _sexes(full, names, spellings)
+    return len(s) > 1 or bool(s and f and s != f)
 
 
 def _owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:

@@ -316,3 +316,14 @@ def test_word_in_another_script_is_cut_from_a_name():
     b = _story("President Donald Trump denied the affair.",
                "Donald J. Trump Επαληθευμένος λογαριασμός @realDonaldTrump wrote on Twitter.")
     assert "Donald J. Trump" in _variants(b, "Donald Trump")
+
+
+def test_a_man_and_a_womans_title_keep_a_surname_apart():
+    ms = [Mention("Ivanka Trump", "PERSON", "a"), Mention("Trump", "PERSON", "a"),
+          Mention("Mr. Trump", "PERSON", "b", core="Trump"), Mention("Ms. Trump", "PERSON", "b", core="Trump"),
+          Mention("Jenny Baker", "PERSON", "a"), Mention("Ms Baker", "PERSON", "b", core="Baker")]
+    entities, possible = merge_mentions(ms)
+    names = {frozenset(v.text for v in e.variants) for e in entities}
+    assert frozenset({"Ivanka Trump"}) in names                   # "Trump" names two people here
+    assert any({p.a, p.b} == {"Trump", "Ivanka Trump"} for p in possible)
+    assert frozenset({"Jenny Baker", "Baker", "Ms Baker"}) in names
