@@ -140,7 +140,8 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             while tokens and (tokens[0].pos_ in ("VERB", "ADV", "ADP", "PUNCT")
                               or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))
                               # "Spokeswoman Elisabeth Byrs": a common noun before a name is its role
-                              or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN")):
+                              or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN"
+                                  and (tokens[0].is_sent_start or tokens[0].is_lower))):
                 tokens.pop(0)
             # "Assad's Alawite": the possessor is the name when one word follows the possessive
             poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]

@@ -327,3 +327,9 @@ def test_a_man_and_a_womans_title_keep_a_surname_apart():
     assert frozenset({"Ivanka Trump"}) in names                   # "Trump" names two people here
     assert any({p.a, p.b} == {"Trump", "Ivanka Trump"} for p in possible)
     assert frozenset({"Jenny Baker", "Baker", "Ms Baker"}) in names
+
+
+def test_role_noun_opening_a_sentence_is_not_part_of_the_name():
+    b = _story("Spokeswoman Elisabeth Byrs said the agency would help.")
+    spellings = {v.text for e in b.entities for v in e.variants}
+    assert "Elisabeth Byrs" in spellings and "Spokeswoman Elisabeth Byrs" not in spellings
