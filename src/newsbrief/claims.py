@@ -352,8 +352,8 @@ def _rates(sentence: Sentence, doc, add) -> None:
     for m in RATE.finditer(sentence.text):
         per_hour = rate_per_hour(m)
         what = _token_at(doc, sentence.start + m.start("what")) if m.group("what") else None
-        if per_hour is None or what is not None and what.pos_ != "NOUN":
-            continue   # "the two spent a week together": no rate
+        if per_hour is None or what is not None and what.pos_ != "NOUN" and (what.tag_ != "VBZ" or what.i == 0):
+            continue   # "the two spent a week together": no rate; "593 likes an hour" read as a verb is one
         add(("rate", "per hour"), m.group(), per_hour, "count per hour", sentence.start + m.start(),
             sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
 

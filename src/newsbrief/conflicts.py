@@ -144,8 +144,12 @@ def _days_apart(a: str, b: str) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def _kind(values: list[Figure]) -> tuple[str, str]:
-    """Type of a conflict and a one-line explanation, from its clearly different pairs."""
+def _kind(values: list[Figure], told: Sequence[Sequence[Figure]] = ()) -> tuple[str, str]:
+    """Type of a conflict and a one-line explanation, from its clearly different pairs.
+
+    ``told``: each source's figures of the measure. A source stating two clearly different
+    values of it ("593 likes an hour" on Friday, "847 an hour" by Saturday) narrates its change.
+    """
     timed, speakers = [], []
     for i, a in enumerate(values):
         for b in values[i + 1:]:
@@ -164,6 +168,12 @@ def _kind(values: list[Figure]) -> tuple[str, str]:
     if moved:
         # a source itself says the figure moves ("the toll climbed to 40"): states of one moving figure
         return "changed_over_time", f"stated as a moving figure: {moved[0].claim.text!r}"
+    for fs in told:
+        exact = [f for f in fs if not f.vague]
+        pair = next(((a, b) for i, a in enumerate(exact) for b in exact[i + 1:] if same_value(a, b) is False), None)
+        if pair:
+            return "changed_over_time", (f"one source gives {pair[0].claim.text!r} and later {pair[1].claim.text!r}: "
+                                         "a figure that moved")
     if speakers:
         a, b = speakers[0]
         return "different_source", (f"different speakers: {a.claim.speaker or 'the outlet'} says "
@@ -302,7 +312,7 @@ def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple
                     and origin[a.claim.citation.article_id] != origin[b.claim.citation.article_id]
                     for i, a in enumerate(exact) for b in exact[i + 1:])
         if clash:
-            kind, why = _kind(values)
+            kind, why = _kind(values, [sorted(fs, key=lambda f: f.claim.citation.start) for fs in per_source.values()])
             ordered = sorted(values, key=lambda f: origin[f.claim.citation.article_id])
             conflicts.append(Conflict(values[0].claim.measure, kind, tuple(f.claim for f in ordered), why))
         # agreements: the same value from two or more origins (vague values too: "all" == "all")

@@ -395,3 +395,13 @@ def test_weekdays_of_one_event_in_undated_reports_conflict():
     # real negative: the body of someone else
     d = Article("d", "Police found the body of Hillary Kuizon on Sunday near a middle school.")
     assert _relate([a, d]).conflicts == ()
+
+
+def test_a_source_telling_two_values_of_a_measure_makes_a_change_over_time():
+    a = Article("a", "On Friday the page was losing 593 likes an hour. By Saturday the exodus was at 847 friends an hour.")
+    c = Article("c", "More than 55,025 users have unliked the governor, at a rate of about 847 an hour.")
+    [conflict] = _relate([a, c]).conflicts
+    assert conflict.kind == "changed_over_time"
+    d = Article("d", "Mitt Romney is losing 593 friends per hour on Facebook today.")
+    [conflict] = _relate([d, c]).conflicts
+    assert conflict.kind != "changed_over_time"
