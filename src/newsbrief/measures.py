@@ -54,13 +54,13 @@ _CIRCUMSTANCE = {"according", "in", "on", "at", "during", "since", "after", "bef
 # Nouns of adverbial phrases ("in addition", "in total", "in the period"): no event a count belongs to.
 _NOT_EVENTS = {"addition", "total", "all", "period", "time", "part", "general", "fact", "particular",
                "turn", "effect", "case", "way", "sum"}
-# Words after a count that make it a change, not a level ("35 million more Americans" is an
-# increase; it is never compared with "33 million Americans" would meet the threshold).
+# Words after a count that make it a change, not a level: "35 million more Americans" is an
+# increase, never compared with a level such as "33 million Americans would meet the threshold".
 INCREMENTS = {"more", "fewer", "additional", "extra", "less"}
 # Words right before a value that state it as a figure that has moved ("the toll climbed to 40",
 # "has since dropped to $15,000", "now four-month-old Peter"): a conflict with it changed over time.
-MOVING = re.compile(r"\b(?:(?:climb|rise|rose|risen|grow|grew|grown|jump|increase|mount|swell|swollen|"
-                    r"fall|fell|fallen|drop|decline|decrease)(?:s|ed|ing)?\s+(?:to|by)|now)\s+$", re.I)
+MOVING = re.compile(r"\b(?:(?:climb|ris|rose|grow|grew|jump|increas|mount|swell|swollen|fall|fell|drop|"
+                    r"declin|decreas)\w*\s+(?:to|by)|now)\s+$", re.I)
 # Named-entity labels of places (a toll's place is its own scope, ``place_scope``).
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Nouns that are themselves the count of the killed ("68 other deaths", "12 fatalities").

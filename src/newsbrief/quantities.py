@@ -74,8 +74,9 @@ def parse_number(text: str) -> tuple[float | None, str]:
 # A range of one count: "between 18 and 22", "300 to 400", "80 to 100", "40-50", "2 to 3 million".
 # Not "from 10 to 20" (a change) and not a score ("won 24-10": the upper end must be larger).
 _END = r"\d+(?:[.,]\d+)*"
-RANGE = re.compile(r"(?<![\w$£€.,-])(?:(?P<between>between)\s+)?(?P<lo>" + _END + r")\s*(?(between)and|(?:to|-|–))\s*"
-                   r"(?P<hi>" + _END + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion)\b)?(?![\w.,-]*\d)", re.I)
+RANGE = re.compile(r"(?<![\w$£€.,-])(?:(?P<between>between)\s+)?(?P<lo>" + _END + r")\s*"
+                   r"(?(between)and|(?:to|-|–))\s*(?P<hi>" + _END + r")"
+                   r"(?:[\s-]*(?P<s>hundred|thousand|million|billion)\b)?(?![\w.,-]*\d)", re.I)
 
 
 def parse_range(match: re.Match[str]) -> tuple[float, float] | None:
