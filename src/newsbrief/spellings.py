@@ -204,6 +204,15 @@ def _syllable_acronym(short: str, long: str) -> bool:
     return fits(short.lower(), 0)
 
 
+def _middle_fits(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """One person's middle names: one side has none, or each of the shorter side's is a word or
+    the initial of the other's, in order ("m" / "mcdowell")."""
+    short, long = sorted((x, y), key=len)
+    if not short:
+        return True
+    return len(short) == len(long) and all(s == l or (len(s) == 1 and l.startswith(s)) for s, l in zip(short, long))
+
+
 def _word_typo(x: str, y: str) -> str:
     """How one word of a name is a typo of the other: letters transposed ("Shehzad" /
     "Shezhad") or one letter more ("Ejaz" / "Eliaz"); "" when neither. Raw letters: the
@@ -274,6 +283,10 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
     if (len(raw_a) == len(raw_b) >= 2 and raw_a[1:] == raw_b[1:] and _hypocorism(raw_a[0], raw_b[0])
             and "PERSON" in (label_a, label_b) and compatible(label_a, label_b)):
         return Match("same", f"{raw_a[0]!r} / {raw_b[0]!r}: a given name and its nickname", 1.0)
+    if (min(len(raw_a), len(raw_b)) >= 2 and raw_a != raw_b and raw_a[0] == raw_b[0] and raw_a[-1] == raw_b[-1]
+            and _middle_fits(raw_a[1:-1], raw_b[1:-1]) and label_a == label_b == "PERSON"):
+        # "Alexander M. McCook" / "Alexander McDowell McCook", "Sarah Sanders" / "Sarah Huckabee Sanders"
+        return Match("same", "same given name and surname, a middle name dropped or shortened", ratio / 100)
     if set(ta) < set(tb) or set(tb) < set(ta):
         # "Syrian Army" / "Free Syrian Army": a name plus words is another name, or a short
         # form that merge_mentions decides with all candidates in view

@@ -333,3 +333,11 @@ def test_role_noun_opening_a_sentence_is_not_part_of_the_name():
     b = _story("Spokeswoman Elisabeth Byrs said the agency would help.")
     spellings = {v.text for e in b.entities for v in e.variants}
     assert "Elisabeth Byrs" in spellings and "Spokeswoman Elisabeth Byrs" not in spellings
+
+
+def test_middle_name_dropped_or_shortened_is_one_person():
+    for a, b in (("Alexander M. McCook", "Alexander McDowell McCook"), ("Sarah Sanders", "Sarah Huckabee Sanders")):
+        assert match_names(a, b, label_a="PERSON", label_b="PERSON").kind == "same"
+    assert match_names("Sarah Huckabee Sanders", "Sarah Jane Sanders", label_a="PERSON",
+                       label_b="PERSON").kind != "same"       # middle names that differ: two people
+    assert match_names("Sarah Sanders", "Sarah Huckabee Sanders", label_a="ORG", label_b="ORG").kind != "same"
