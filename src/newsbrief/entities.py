@@ -323,6 +323,7 @@ class _Group:
     variants: Counter            # spelling -> mentions
     sources: dict                # spelling -> set of article ids
     labels: Counter              # label -> mentions
+    full_labels: Counter         # label -> mentions of full names (short forms' labels are guesses)
     context: set
     evidence: list
     short_forms: set             # spellings attached as short forms (never the name)
@@ -518,7 +519,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     groups: dict[int, _Group] = {}
     for i, n in enumerate(names):
         root = find(i)
-        g = groups.setdefault(root, _Group(Counter(), {}, Counter(), set(), [], set(), set()))
+        g = groups.setdefault(root, _Group(Counter(), {}, Counter(), Counter(), set(), [], set(), set()))
         # the name counts every mention that carries it; a titled spelling, its own mentions
         g.variants[n] += len(spellings[n])
         g.sources[n] = {m.article_id for m in spellings[n]}
@@ -528,6 +529,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 g.variants[m.text] += 1
                 g.sources.setdefault(m.text, set()).add(m.article_id)
         g.labels.update(m.label for m in spellings[n])
+        if i not in attached:
+            g.full_labels.update(m.label for m in spellings[n])
         titled = sorted({m.text for m in spellings[n] if m.text != n})
         g.titled.update(titled)
         g.evidence.extend(f"{t!r}: {n!r} with a title" for t in titled)
@@ -601,7 +604,7 @@ def _entity(g: _Group) -> Entity:
     variants = tuple(Variant(v, g.variants[v], tuple(sorted(g.sources[v])))
                      for v in sorted(g.variants, key=lambda v: (-g.variants[v], v)))
     articles = set().union(*g.sources.values())
-    return Entity(name=name, type=_label(g.labels), variants=variants, evidence=tuple(g.evidence),
+    return Entity(name=name, type=_label(g.full_labels or g.labels), variants=variants, evidence=tuple(g.evidence),
                   mentions=g.mentions, origins=len(articles))
 
 

@@ -168,11 +168,19 @@ def _hypocorism(x: str, y: str) -> bool:
     return y in namer.nicknames_of(x) or x in namer.nicknames_of(y)
 
 
+def _untitled(words: list[str]) -> list[str]:
+    """The words without the titles before them ("General U.S. Grant" -> "U.S. Grant")."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in TITLES:
+        k += 1
+    return words[k:]
+
+
 def _initials_inside(short: str, long: str) -> bool:
     """An all-caps word of ``short`` is the initials of a run of ``long``'s words and every other word
     is equal ("JFK International" / "John F. Kennedy International")."""
-    ws = [w.replace(".", "") for w in short.split()]
-    wl = [w.replace(".", "") for w in long.split()]
+    ws = _untitled([w.replace(".", "") for w in short.split()])
+    wl = _untitled([w.replace(".", "") for w in long.split()])
     for i, w in enumerate(ws):
         if not (2 <= len(w) <= 5 and w.isupper() and w.isalpha()):
             continue
