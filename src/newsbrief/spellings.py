@@ -213,11 +213,12 @@ def _syllable_acronym(short: str, long: str) -> bool:
 
 
 def _middle_fits(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
-    """One person's middle names: one side has none, or each of the shorter side's is a word or
-    the initial of the other's, in order ("m" / "mcdowell")."""
+    """One person's middle names: one side has none and the other whole words ("Sarah (Huckabee)
+    Sanders"; "George H.W. Bush" is not "George W. Bush"'s "George Bush"), or each of the shorter
+    side's is a word or the initial of the other's, in order ("m" / "mcdowell")."""
     short, long = sorted((x, y), key=len)
     if not short:
-        return True
+        return all(len(w) >= 3 for w in long)
     return len(short) == len(long) and all(s == l or (len(s) == 1 and l.startswith(s)) for s, l in zip(short, long))
 
 

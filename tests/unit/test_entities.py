@@ -340,6 +340,8 @@ def test_middle_name_dropped_or_shortened_is_one_person():
         assert match_names(a, b, label_a="PERSON", label_b="PERSON").kind == "same"
     assert match_names("Sarah Huckabee Sanders", "Sarah Jane Sanders", label_a="PERSON",
                        label_b="PERSON").kind != "same"       # middle names that differ: two people
+    # "George H.W. Bush" and "George W. Bush" both contain "George Bush": initials are no middle name
+    assert match_names("George Bush", "George H.W. Bush", label_a="PERSON", label_b="PERSON").kind != "same"
     assert match_names("Sarah Sanders", "Sarah Huckabee Sanders", label_a="ORG", label_b="ORG").kind != "same"
 
 
