@@ -33,6 +33,7 @@ LABELS = ROOT / "tests" / "data" / "labels" / "crosssource.json"
 HELDOUT = ROOT / "tests" / "data" / "labels" / "crosssource_heldout.json"
 ROUND2 = ROOT / "tests" / "data" / "labels" / "crosssource_round2.json"
 ROUND3 = ROOT / "tests" / "data" / "labels" / "crosssource_round3.json"
+ROUND4 = ROOT / "tests" / "data" / "labels" / "crosssource_round4.json"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 
 
@@ -115,6 +116,8 @@ def main() -> int:
     (r_ctp, r_cfp, r_cfn, r_otp, r_ofp, r_ofn), r_rows, r_details, r_seconds = score(r2, clusters, kinds=True)
     r3 = json.loads(ROUND3.read_text(encoding="utf-8"))
     (t_ctp, t_cfp, t_cfn, t_otp, t_ofp, t_ofn), t_rows, t_details, t_seconds = score(r3, clusters, kinds=True)
+    r4 = json.loads(ROUND4.read_text(encoding="utf-8"))
+    (f_ctp, f_cfp, f_cfn, f_otp, f_ofp, f_ofn), f_rows, f_details, f_seconds = score(r4, clusters, kinds=True)
 
     def pr(tp, fp, fn):
         p = tp / (tp + fp) if tp + fp else float("nan")
@@ -129,6 +132,8 @@ def main() -> int:
     rop, ror = pr(r_otp, r_ofp, r_ofn)
     tcp, tcr = pr(t_ctp, t_cfp, t_cfn)
     top, tor = pr(t_otp, t_ofp, t_ofn)
+    fcp, fcr = pr(f_ctp, f_cfp, f_cfn)
+    fop, forr = pr(f_otp, f_ofp, f_ofn)
     pooled_p, pooled_r = pr(c_tp + h_ctp + r_ctp + t_ctp, c_fp + h_cfp + r_cfp + t_cfp, c_fn + h_cfn + r_cfn + t_cfn)
     md = "\n".join([
         "## crosssource: conflicts and origin grouping",
@@ -149,11 +154,15 @@ def main() -> int:
         f"| round 3 (dev since first scored): origin pairs | {t_otp} | {t_ofp} | {t_ofn} | {top:.2f} | {tor:.2f} |",
         f"| all four sets pooled: conflicts | {c_tp + h_ctp + r_ctp + t_ctp} | {c_fp + h_cfp + r_cfp + t_cfp} "
         f"| {c_fn + h_cfn + r_cfn + t_cfn} | {pooled_p:.2f} | {pooled_r:.2f} |",
+        f"| blind round 4: conflicts | {f_ctp} | {f_cfp} | {f_cfn} | {fcp:.2f} | {fcr:.2f} |",
+        f"| blind round 4: origin pairs | {f_otp} | {f_ofp} | {f_ofn} | {fop:.2f} | {forr:.2f} |",
         "",
         # A record of earlier runs, not recomputed: what each set scored the one time it was unseen.
         "Each label set was scored blind once, then its errors guided the next fixes, so only its first "
         "score is a held-out number. First (blind) scores of conflicts, TP/FP/FN: held-out 0/0/4; "
-        "round 2 0/0/14; round 3 0/0/7. No set ever had a false conflict.",
+        "round 2 0/0/14; round 3 0/0/7; round 4 0/0/4 (origin pairs 0/6/1: four short reports quoting one "
+        "statement whole were grouped, which the labels do not count as one origin). No set ever had a "
+        "false conflict: the detector is precise and, on unseen stories, finds almost nothing.",
         "",
         f"Held-out rows: `tests/data/labels/crosssource_heldout.json`, {len(held['stories'])} Multi-News clusters "
         f"not in the development set, labelled before the detector was run on them ({h_seconds:.0f} s). "
@@ -199,6 +208,19 @@ def main() -> int:
         *t_rows,
         "",
         *t_details,
+        "",
+        f"Blind round 4: `tests/data/labels/crosssource_round4.json`, {len(r4['stories'])} of the last 24 unused "
+        "Multi-News clusters (the others hold no second real report), labelled by reading while the detector was "
+        "being changed by an engineer who did not see the labels or the clusters; its rows above are its first "
+        f"score ({f_seconds:.0f} s). {sum(len(st['conflicts']) for st in r4['stories'])} expected conflicts in "
+        f"{sum(bool(st['conflicts']) for st in r4['stories'])} clusters; "
+        f"{sum(not st['conflicts'] for st in r4['stories'])} clusters have none.",
+        "",
+        "| story | docs | exp. | found | TP | FP | FN | exp. pairs | found pairs | TP pairs |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        *f_rows,
+        "",
+        *f_details,
         "",
         "Caveat: the rules were adjusted while reading some of these clusters (see the labels file's "
         "`about`), so these are development figures. The labelled set is small: one conflict more or "
