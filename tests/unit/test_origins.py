@@ -85,3 +85,15 @@ def test_a_text_retold_sentence_by_sentence_is_one_origin():
                      "that she had rehearsed the song for years before the show.")
     assert len([s for s in segment(c) if len(s.text.split()) >= 8]) >= 5
     assert len(_origins([a, c])) == 2
+
+
+def test_a_piece_quoted_whole_in_a_much_longer_article_is_not_a_retelling():
+    piece = Article("a", " ".join(f"{s[0].upper()}{s[1:]}." for s in RETOLD))
+    other_news = [f"In other news on day {n}, the city council met to discuss the budget for the coming year "
+                  f"and voted on item number {n} of its agenda." for n in range(1, 16)]
+    quoted = [f"\u201c{s[0].upper()}{s[1:]}.\u201d" for s in RETOLD]        # the piece, in quotes
+    newsletter = Article("b", " ".join(other_news[:8] + quoted + other_news[8:]))
+    assert len(_origins([piece, newsletter])) == 2
+    retold = [f"According to the magazine, {s}, a source close to the family confirmed." for s in RETOLD]
+    retelling = Article("c", " ".join(other_news[:3] + retold))              # mostly the piece: one text
+    assert len(_origins([piece, retelling])) == 1 and "retold" in _origins([piece, retelling])[0].reason
