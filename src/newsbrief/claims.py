@@ -28,7 +28,7 @@ from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
 from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, MOVING, NOUNS,
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
-                       event_scope, group_of, is_range_or_threshold, is_remainder, lemma_of,
+                       event_scope, group_of, is_label_number, is_projection, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DECADE, DURATION, PERCENT, RATE, SHARE,
@@ -235,6 +235,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         noun = root.head if root.dep_ in {"nummod", "quantmod"} else None
         if noun is not None and noun.dep_ == "nummod":
             noun = noun.head      # "Some 2,500 to 4,000 civilians"
+        if (noun is not None and is_label_number(root, noun)) or is_projection(ent.root):
+            continue   # "won stage 13" names a stage; "could rise to 100,000" is not the toll yet
         toll = toll_of(ent.root) if noun is None and ent.label_ == "CARDINAL" else None
         if toll is not None:
             # "the U.S. death toll climbed to 40": a count of the killed, of the toll's place

@@ -13,6 +13,8 @@ Figures that measure the same thing (same unit, same thing measured, same event;
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections.abc import Sequence
 from dataclasses import replace
@@ -264,12 +266,14 @@ def _only_counts_of_a_noun(figures: Sequence[Figure]) -> list[tuple[tuple, tuple
     """
     per_noun: dict[tuple, dict[str, set[tuple]]] = {}
     value: dict[tuple, float] = {}
+    dated: dict[tuple, str] = {}
     for f in figures:
         k = f.key
-        if k[0] != "count" or len(k) < 5 or k[2] in PREDICATES:
+        if k[0] != "count" or len(k) < 5 or k[2] in PREDICATES or not _whole_count(f.claim.text):
             continue
         per_noun.setdefault((k[1], k[3], k[4]), {}).setdefault(f.claim.citation.article_id, set()).add(k)
         value.setdefault(k, float(f.claim.value))
+        dated.setdefault(k, f.claim.date)
     out = []
     for by_article in per_noun.values():
         if len(by_article) < 2 or any(len(ks) != 1 for ks in by_article.values()):
@@ -278,9 +282,24 @@ def _only_counts_of_a_noun(figures: Sequence[Figure]) -> list[tuple[tuple, tuple
         for i, a in enumerate(only):
             for b in only[i + 1:]:
                 lo, hi = sorted((value[a], value[b]))
-                if a != b and lo > 0 and hi / lo <= SAME_NOUN_RATIO:
+                if a != b and lo > 0 and hi / lo <= SAME_NOUN_RATIO and _one_news_cycle(dated[a], dated[b]):
                     out.append((a, b))
     return out
+
+
+def _whole_count(text: str) -> bool:
+    """ "22 students", "1.5 million people": things counted; "5.9" is a reading on a scale."""
+    return not re.search(r"\d\.\d", text) or bool(re.search(r"(?:thousand|million|billion)", text, re.I))
+
+
+def _one_news_cycle(a: str, b: str) -> bool:
+    """Reports of one event: dates unknown, or less than ``REPORTS_APART_DAYS`` apart. Reports
+    further apart (a story told over weeks) each count their own event's things."""
+    if not (a and b and len(a) >= 10 and len(b) >= 10):
+        return True
+    from datetime import date
+
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) < REPORTS_APART_DAYS
 
 
 def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple[Agreement, ...], tuple[Conflict, ...]]:

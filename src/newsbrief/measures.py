@@ -264,6 +264,32 @@ def iso_days(iso: str) -> tuple[int, int] | None:
     return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
 
 
+# Modal verbs that make a figure a projection ("the toll could increase to over 100,000").
+_MODALS = {"could", "may", "might"}
+# Verbs of a value on the move, or of reaching one ("rise", "approach", "top").
+_TOWARDS = {"rise", "increase", "climb", "grow", "jump", "mount", "swell", "reach", "approach", "exceed",
+            "top", "hit", "surpass", "pass", "fall", "drop", "decline", "decrease"}
+
+
+def is_projection(number) -> bool:
+    """A figure the value may come to, not one it has: a modal with a verb of rising or
+    reaching governs it ("could increase to over 100,000", "might eventually approach 80,000")."""
+    verb = number.head
+    for _ in range(4):                      # number -> (prep ->) verb, a few steps at most
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _TOWARDS:
+            return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def is_label_number(number, noun) -> bool:
+    """A number written after its noun names one of its kind, it does not count them:
+    "stage 13", "Flight 447", "magnitude 4.9" (a count comes first: "13 stages")."""
+    return noun.i < number.i and number.dep_ == "nummod"
+
+
 def is_remainder(number, noun) -> bool:
     """ "the other three Americans": the rest of a group, not the group's count."""
     before = [t.lower_ for t in number.doc[max(0, number.i - 2):number.i]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import re
 
 import pytest
@@ -405,3 +406,32 @@ def test_a_source_telling_two_values_of_a_measure_makes_a_change_over_time():
     d = Article("d", "Mitt Romney is losing 593 friends per hour on Facebook today.")
     [conflict] = _relate([d, c]).conflicts
     assert conflict.kind != "changed_over_time"
+
+
+def test_reports_weeks_apart_count_their_own_events():
+    # MultiLing: a trial in 2005 and another in 2007, each with its one count of charges
+    a = Article("a", "He pleaded innocent to the five charges brought against him, but the jury found him guilty.",
+                published=date(2005, 1, 15))
+    b = Article("b", "Jordan faces a maximum sentence of 22 years for the six charges combined, officials said.",
+                published=date(2007, 1, 27))
+    assert _relate([a, b]).conflicts == ()
+    same_week = [a, Article("b", b.text, published=date(2005, 1, 16))]
+    assert len(_relate(same_week).conflicts) == 1       # one news cycle: one count of charges
+
+
+def test_a_number_after_its_noun_names_it_and_a_scale_reading_is_no_count():
+    a = Article("a", "Alexander Vinokourov of Kazakhstan has won stage 13 of the Tour de France on Saturday.")
+    b = Article("b", "Alexandre Vinokourov of Kazakhstan has won stage 15 of the Tour de France in a time of five hours.")
+    assert _relate([a, b]).conflicts == ()
+    c = Article("c", "A 7.0 magnitude earthquake has struck off the coast of Haiti, according to the USGS.")
+    d = Article("d", "At least 27 aftershocks were recorded, the strongest of which came in at 5.9 magnitude.")
+    assert _relate([c, d]).conflicts == ()
+
+
+def test_a_figure_the_toll_could_reach_is_a_projection():
+    a = Article("a", "A spokesman for the Red Cross speculated that the toll could increase to over 100,000 people "
+                     "as the smaller islands are checked.")
+    b = Article("b", "The death toll from the earthquake and tsunamis has risen to 80,000 people, officials said.")
+    assert _relate([a, b]).conflicts == ()
+    now = Article("a", "A spokesman for the Red Cross said that the toll had increased to over 100,000 people.")
+    assert len(_relate([now, b]).conflicts) == 1
