@@ -238,7 +238,8 @@ def main() -> int:
         "record above), then its five false conflicts led to three rules (a number after its noun names it, "
         "'stage 13'; a modal with a verb of rising is a projection, 'could increase to over 100,000'; a "
         "report's only count of a noun is the story's count only within one news cycle and for whole counts, "
-        f"not '5.9' magnitudes); development data since ({v_seconds:.0f} s). {sum(len(st['conflicts']) for st in r5['stories'])} expected "
+        f"not '5.9' magnitudes), and its seven false origin pairs to one (reports three or more days apart are "
+        f"separate reports, whatever background or agency quotes they share); development data since ({v_seconds:.0f} s). {sum(len(st['conflicts']) for st in r5['stories'])} expected "
         f"conflicts in {sum(bool(st['conflicts']) for st in r5['stories'])} clusters; "
         f"{sum(not st['conflicts'] for st in r5['stories'])} clusters have none.",
         "",

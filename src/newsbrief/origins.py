@@ -47,6 +47,11 @@ MIN_COPY_WORDS = 8
 # shared sentence is often a quote both outlets took from the same press release or speech.
 MIN_SHARED_SENTENCES = 2
 
+# Reports published this many days apart or more are separate reports, whatever they share: a
+# wire story runs everywhere within a news cycle, while a later report of a developing story
+# reuses the earlier one's background (and quotes the same agencies) as its own.
+SEPARATE_AFTER_DAYS = 3
+
 # A retelling: this share or more of the shorter article's sentences (quotes too: a rewrite keeps
 # them) are contained nearly verbatim (rapidfuzz partial_ratio >= ``CONTAINED_RATIO``) in the
 # other's, for an article of at least ``MIN_RETOLD_SENTENCES`` such sentences (one story rewritten
@@ -176,8 +181,12 @@ def group_origins(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
             by_article[s.article_id].append(s)
     prepared = {i: _own(by_article[i]) for i in ids}   # not once per pair: n articles, n² pairs
     long = {i: _long(by_article[i]) for i in ids}
+    published = {a.id: a.published for a in articles}
     for x, a in enumerate(ids):
         for b in ids[x + 1:]:
+            pa, pb = published[a], published[b]
+            if pa is not None and pb is not None and abs((pa - pb).days) >= SEPARATE_AFTER_DAYS:
+                continue
             why = []
             ca, cb = credits[a], credits[b]
             if ca and cb and ca[0] == cb[0]:

@@ -97,3 +97,13 @@ def test_a_piece_quoted_whole_in_a_much_longer_article_is_not_a_retelling():
     retold = [f"According to the magazine, {s}, a source close to the family confirmed." for s in RETOLD]
     retelling = Article("c", " ".join(other_news[:3] + retold))              # mostly the piece: one text
     assert len(_origins([piece, retelling])) == 1 and "retold" in _origins([piece, retelling])[0].reason
+
+
+def test_reports_days_apart_are_separate_whatever_they_share():
+    from datetime import date
+
+    a = Article("a", "PARIS (Reuters) - Shares fell sharply in early trading on Monday.", published=date(2010, 1, 12))
+    b = Article("b", "Stock prices dropped at the open, traders told Reuters, amid fears of a slowdown.",
+                published=date(2010, 1, 13))
+    later = Article("b", b.text, published=date(2010, 1, 29))    # a later report quoting the agency again
+    assert len(_origins([a, b])) == 1 and len(_origins([a, later])) == 2
