@@ -14,7 +14,7 @@ multinews-dev clusters, labelled while the merging code was changed by someone w
 Round 3: tests/data/labels/entities_round3.json (pairs in 9 other multinews-dev clusters, labelled the
 same way; blind when first scored, development data since).
 Blind round 4: tests/data/labels/entities_round4.json (pairs in 20 of the last multinews-dev clusters no
-label file used, labelled the same way; its rows are its first score).
+label file used, labelled the same way; blind when first scored, development data since).
 A pair is predicted "same" when both spellings end up variants of one entity; a spelling
 the pipeline did not find counts as not merged (it hurts recall). A labelled spelling is looked
 up as written, then as the pipeline cleans a mention (``clean_mention``: no leading "the", no
@@ -261,7 +261,8 @@ def main() -> None:
         "Errors (round 3, spaCy):",
         *(f"- {e}" for e in r3_err),
         "",
-        "### blind round 4",
+        "### round 4 (blind when first scored: spaCy P 0.92 R 0.34, capitalised phrases P 0.80 R 0.11; "
+        "development data since)",
         "",
         f"Merging on {r4['pairs']} pairs from {r4['clusters']} clusters (tests/data/labels/entities_round4.json: "
         "the last multinews-dev clusters in no other label file; labelled by reading while the merging code was "
@@ -270,11 +271,11 @@ def main() -> None:
         "",
         "| mentions from | pairs | precision | recall | TP | FP | FN | TN | spellings not found |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-        *(f"| blind round 4, {name} | {m['pairs']} | {m['precision']:.2f} | {m['recall']:.2f} | {m['tp']} | "
+        *(f"| round 4, {name} | {m['pairs']} | {m['precision']:.2f} | {m['recall']:.2f} | {m['tp']} | "
           f"{m['fp']} | {m['fn']} | {m['tn']} | {m['missing']} |"
           for name, m in (("spaCy en_core_web_sm 3.8.0", r4), ("capitalised phrases (no model)", r4_fb))),
         "",
-        "Errors (blind round 4, spaCy):",
+        "Errors (round 4, spaCy):",
         *(f"- {e}" for e in r4_err),
         "",
         "Caveats: the candidate pairs were proposed by a broad generator and labelled by one person; "

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .align import content_stems
+from .attribution import SAY_VERBS
 from .nlp import StoryParse, captions, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
@@ -106,6 +107,8 @@ class Mention:
                        # "Sen. Elizabeth Warren"); "" when ``text`` has none
     as_noun: bool = False    # written after "the" or before a capitalised word ("the House", "House
                              # Republicans"): a noun's use, never a surname's
+    speaks: bool = False     # the subject of a verb of saying ("Dunham said"): a person's use,
+                             # whatever label the model gave the name
 
     @property
     def name(self) -> str:
@@ -168,8 +171,9 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             titled = clean_mention(doc[start:end].text) if start < begin else ""
             as_noun = (ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
                        or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
+            speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
             out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
-                               core=text if titled else "", as_noun=as_noun))
+                               core=text if titled else "", as_noun=as_noun, speaks=speaks))
     return out
 
 
@@ -410,7 +414,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         forms[find(i)].add(folded(n))
         members[find(i)].append(i)
     # ... or of one word spelt several ways ("Qasani" / "Qusani")
-    alone = [min(ms, key=lambda j: (len(names[j]), names[j])) for r, ms in members.items()
+    # (its spelling in capitals, "CLINTON" of a transcript, only if it has no other: an acronym)
+    alone = [min(ms, key=lambda j: (names[j].isupper(), len(names[j]), names[j])) for r, ms in members.items()
              if len(forms[r]) == 1 or all(len(f) == 1 for f in forms[r])]
     alone = [i for i in alone if not names[i].isupper()]
     mentions = [sum(len(spellings[names[j]]) for j in members[find(i)]) for i in range(len(names))]
@@ -460,9 +465,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
-                      and (la not in _PLACE_LABELS or mentions[i] <= mentions[j])):
+                      and (la not in _PLACE_LABELS or mentions[i] <= mentions[j]
+                           or any(m.speaks or m.label == "PERSON"
+                                  for n in members[find(i)] for m in spellings[names[n]]))):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
-                continue                              # place named more than the person is the place)
+                continue                              # place named more than the person is the
+                                                      # place, unless it is once used as a person:
+                                                      # "Dunham said", or tagged so once)
             if (tb[-k:] == ta and {la, lb} & (_PLACE_LABELS | {"NAME"})
                     and (set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS or name_tokens(b)[:-k] == ("new",))):
                 continue                              # "South India" is another place than India, "New

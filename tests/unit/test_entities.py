@@ -351,3 +351,21 @@ def test_initials_after_a_title_and_the_type_of_the_full_name():
     ms = [Mention("Ulysses S. Grant", "PERSON", "a"), *(Mention("Grant", "ORG", "b") for _ in range(5))]
     entities, _ = merge_mentions(ms)
     assert len(entities) == 1 and entities[0].type == "PERSON"
+
+
+def test_a_surname_in_capitals_does_not_hide_its_plain_spelling():
+    # a transcript's "CLINTON:" beside "Clinton": the plain one is the short form of the full name
+    ms = [Mention("Hillary Clinton", "PERSON", "a"), Mention("Clinton", "PERSON", "b"),
+          Mention("CLINTON", "PERSON", "b")]
+    entities, _ = merge_mentions(ms)
+    assert [sorted(v.text for v in e.variants) for e in entities] == [["CLINTON", "Clinton", "Hillary Clinton"]]
+
+
+def test_a_surname_the_model_took_for_a_place_joins_its_person_once_used_as_one():
+    place = [Mention("Dunham", "GPE", "a") for _ in range(4)]
+    ms = [Mention("Lena Dunham", "PERSON", "a"), *place]
+    assert len(merge_mentions(ms)[0]) == 2                  # a place named more than the person
+    said = [*place, Mention("Dunham", "GPE", "b", speaks=True)]          # "Dunham said ..."
+    assert len(merge_mentions([Mention("Lena Dunham", "PERSON", "a"), *said])[0]) == 1
+    tagged = [*place, Mention("Dunham", "PERSON", "b")]                  # tagged a person once
+    assert len(merge_mentions([Mention("Lena Dunham", "PERSON", "a"), *tagged])[0]) == 1
