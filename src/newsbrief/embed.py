@@ -72,12 +72,15 @@ def embed_sentences(embedder: Embedder, ids: Sequence[str], texts: Sequence[str]
     return Embeddings(ids=tuple(ids), vectors=embedder.embed(list(texts)))
 
 
-def make_embedder(name: str = "auto") -> Embedder:
+def make_embedder(name: str = "auto", *, threads: int | None = None) -> Embedder:
     """The encoder called ``name``: "minilm", "tfidf", "hashing", or "auto" (minilm if installed).
 
     "minilm" runs on onnxruntime (int8 weights, ``embed_onnx``) when that is installed, else
     through sentence-transformers and torch (``embed_st``); both give the same vectors
     (cosine >= 0.998), the ONNX one about 4x faster with no torch to import.
+
+    ``threads``: the ONNX model's threads (default: up to 2); 1 where briefs run in parallel
+    processes.
 
     Raises:
         ConfigError: unknown name, or "minilm" with neither backend installed.
@@ -88,7 +91,7 @@ def make_embedder(name: str = "auto") -> Embedder:
         from . import embed_onnx, embed_st
 
         if embed_onnx.is_available():
-            return embed_onnx.OnnxMiniLMEmbedder()
+            return embed_onnx.OnnxMiniLMEmbedder(threads=threads)
         if embed_st.is_available():
             return embed_st.MiniLMEmbedder()
         if name == "minilm":

@@ -21,7 +21,7 @@ def brief_lines(batch: list[tuple[int, str]], *, words: int, encoder: str) -> li
 
     from ..embed import make_embedder
 
-    embedder = make_embedder(encoder)
+    embedder = make_embedder(encoder, threads=1)     # workers run side by side: a core each
     # One BLAS thread on every engine: Ray starts its workers with OMP_NUM_THREADS=1, so the
     # local engine does the same, and no float sum can depend on how many threads split it.
     with threadpool_limits(limits=1, user_api="blas"):
