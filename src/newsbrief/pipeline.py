@@ -12,7 +12,7 @@ from .entities import describe_entities
 from .errors import NothingToBrief
 from .nlp import parse_story
 from .segment import is_candidate, segment
-from .select import cite, for_story, is_developing, score, select
+from .select import cite, for_story, score, select
 from .settings import Settings
 from .timeline import build_timeline
 from .types import Article, Brief, Embeddings, Rejected, Sentence, SummarySentence
@@ -81,13 +81,12 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
     only the ``settings.select.embed_top`` best of those; the pool is then aligned and ranked
     again with meaning added. Pairs with an unembedded sentence align on words, names and
     numbers. A story whose reports span weeks is summarised as a developing one
-    (``select.for_story``) and told in date order.
+    (``select.for_story``).
 
     Raises:
         NothingToBrief: no article has a sentence fit for a summary.
     """
     embedder = embedder or TfidfEmbedder()
-    developing = is_developing(articles, settings.select)
     settings = replace(settings, select=for_story(articles, settings.select))
     sentences = [s for a in articles for s in segment(a, settings.segment)]
     candidates = [i for i, s in enumerate(sentences)
@@ -106,8 +105,7 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
     sim = similarity(sentences, embeddings, settings.align, lexical)
     support = align(sentences, sim, settings.align)
     ranked = score(sentences, topic, support, pool, settings.select)
-    dates = {a.id: a.published for a in articles if a.published is not None} if developing else None
-    chosen = select(ranked, sim, settings.select, dates)
+    chosen = select(ranked, sim, settings.select)
     return sentences, cite(chosen, support, {s.id: s for s in sentences})
 
 

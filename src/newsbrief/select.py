@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 import numpy as np
 
@@ -39,12 +38,6 @@ class Ranked:
     order: int          # index in the input, for deterministic tie-breaks
 
 
-def is_developing(articles: Sequence[Article], settings: SelectSettings = SelectSettings()) -> bool:
-    """Reports published over more than ``developing_after_days`` (known dates only)."""
-    days = sorted({a.published for a in articles if a.published is not None})
-    return len(days) >= 2 and (days[-1] - days[0]).days > settings.developing_after_days
-
-
 def for_story(articles: Sequence[Article], settings: SelectSettings = SelectSettings()) -> SelectSettings:
     """The settings for this story: those of a developing story when its reports span weeks.
 
@@ -53,7 +46,8 @@ def for_story(articles: Sequence[Article], settings: SelectSettings = SelectSett
     their own, which their first sentences state: position and spreading over reports weigh
     more. Stories without dates (most of Multi-News) keep the defaults.
     """
-    if not is_developing(articles, settings):
+    days = sorted({a.published for a in articles if a.published is not None})
+    if len(days) < 2 or (days[-1] - days[0]).days <= settings.developing_after_days:
         return settings
     return replace(settings, article_coverage=settings.developing_coverage,
                    position_weight=settings.developing_position_weight)
@@ -105,8 +99,7 @@ def score(sentences: Sequence[Sentence], embeddings: Embeddings, support: dict[s
 
 
 def select(ranked: Sequence[Ranked], sim: np.ndarray,
-           settings: SelectSettings = SelectSettings(),
-           published: dict[str, date] | None = None) -> list[Ranked]:
+           settings: SelectSettings = SelectSettings()) -> list[Ranked]:
     """Best sentences that fit the word budget and do not repeat each other, in reading order.
 
     Greedy on a coverage objective: each step takes the sentence with the highest score plus
@@ -119,8 +112,7 @@ def select(ranked: Sequence[Ranked], sim: np.ndarray,
     adding its own development) needs a sentence from each more than a 3rd from one; with
     2-3 articles each gives several sentences anyway, and pushing the weaker one's in early
     costs more than it covers. Returns the chosen in an order that reads well: by relative
-    position in its article, then by article; for a developing story (``published`` gives
-    each article's date), by date first, so its developments are told in the order they came.
+    position in its article, then by article.
     """
     chosen: list[Ranked] = []
     stems: list[frozenset[str]] = []
@@ -145,10 +137,6 @@ def select(ranked: Sequence[Ranked], sim: np.ndarray,
         stems.append(own)
         taken[best.sentence.article_id] = taken.get(best.sentence.article_id, 0) + 1
         words += n
-    if published:
-        first = min(published.values())
-        return sorted(chosen, key=lambda r: (published.get(r.sentence.article_id, first),
-                                             r.sentence.index / max(1, r.sentence.count), r.order))
     return sorted(chosen, key=lambda r: (r.sentence.index / max(1, r.sentence.count), r.order))
 
 

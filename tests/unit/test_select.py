@@ -94,13 +94,3 @@ def test_reports_spread_over_weeks_are_summarised_as_a_developing_story(multilin
     one_week = [Article(id=str(d), text="x", published=date(2013, 7, d)) for d in (22, 27, 29)]
     undated = [Article(id=str(k), text="x") for k in range(10)]
     assert for_story(one_week, base) == base and for_story(undated, base) == base
-
-
-def test_a_developing_story_is_told_in_date_order():
-    from datetime import date
-
-    items = ranked(("a:0", 1.0), ("b:0", 0.9))          # both lead their article
-    settings = SelectSettings(words=10, article_coverage=0.0)
-    assert [r.sentence.id for r in select(items, no_overlap(2), settings)] == ["a:0", "b:0"]
-    later_a = {"a": date(2005, 9, 22), "b": date(2005, 7, 12)}
-    assert [r.sentence.id for r in select(items, no_overlap(2), settings, later_a)] == ["b:0", "a:0"]
