@@ -144,6 +144,8 @@ def example_story_seconds() -> dict:
 
 
 def report(all_results: dict[str, dict[str, dict]], extra: dict, elapsed: float) -> str:
+    from newsbrief.settings import Settings
+
     parts = [
         "Script: `benchmarks/quality.py`. Input for every system: each cluster's raw documents cleaned "
         "by `newsbrief.read_texts` (same junk removal for all), split into sentences by newsbrief's "
@@ -156,30 +158,28 @@ def report(all_results: dict[str, dict[str, dict]], extra: dict, elapsed: float)
         "Speed: wall time of the summariser call per cluster after one untimed warm-up (MiniLM is "
         "loaded before timing); \"time vs LexRank\" is time per cluster divided by sumy LexRank's in "
         "the same run. Peak RSS is `ru_maxrss` of the child process that ran the system (interpreter, "
-        "imports, model and work). newsbrief-minilm is all-MiniLM-L6-v2 on onnxruntime with int8 weights "
-        "(`newsbrief.embed_onnx`, no torch; vectors within cosine 0.998 of the torch model's). newsbrief "
-        "chooses among the 30 candidates ranked best on the cheap signals (TF-IDF centrality, position, "
-        "lexical corroboration) and embeds only the best 12 of them. What each time includes: every "
-        "system's time includes splitting the articles into sentences with the same splitter (pysbd, "
-        "~15-20 ms an article); LexRank and TextRank then build sumy's document and rank; newsbrief adds "
-        "TF-IDF over all sentences, word/name/number overlaps, and encoding 12 sentences (MiniLM: "
-        "~15 ms a news sentence on one core, ~0.18 s a cluster; the `tfidf` variant's encoder is TF-IDF). So newsbrief-minilm cannot "
-        "match LexRank's time: encoding the ~10 sentences a summary holds already costs more than "
-        "LexRank's whole run. Measured and not adopted: ONNX dynamic int8 quantisation (int8 "
-        "matrix products) ran a batch ~2.4x faster but needs the `onnx` package at run time and "
-        "moved vectors (cosine to the current ones down to 0.89 on a synthetic batch); a larger "
-        "regex cache for pysbd (it compiles ~2,000 distinct patterns per 50 articles, more than "
-        "`re` keeps) made splitting ~15% faster, for every system alike; nothing splits an article "
-        "twice per brief.",
+        "imports, model and work). newsbrief-minilm is all-MiniLM-L6-v2 on onnxruntime (`newsbrief.embed_onnx`, "
+        "no torch): the dynamically quantised twin of the packaged int8 model (int8 weight products, made once "
+        "with onnxruntime's quantiser, checked and cached; vectors within cosine 0.98 of the torch model's, mean "
+        "0.994 on 193 multinews-dev sentences), on two threads. newsbrief chooses among the 30 candidates ranked "
+        "best on the cheap signals (TF-IDF centrality, position, lexical corroboration) and embeds only the best "
+        f"{Settings().select.embed_top} of them. What each time includes: every system's time includes splitting the articles into sentences "
+        "with the same splitter (pysbd, ~15-20 ms an article, most of newsbrief-tfidf's time); LexRank and "
+        "TextRank then build sumy's document and rank; newsbrief adds TF-IDF over all sentences, word/name/number "
+        f"overlaps, and encoding {Settings().select.embed_top} sentences. Encoding a news sentence, idle machine: 10.8 ms with the packaged "
+        "model as it is (int8 weights widened to float32 for every product), 5.1 ms with the quantised twin on "
+        "one thread, 3.3 ms on two. Measured and not adopted: a larger regex cache for pysbd (it compiles "
+        "~2,000 distinct patterns per 50 articles, more than `re` keeps) made splitting ~15-25% faster for "
+        "every system alike, but needs a private `re` setting; nothing splits an article twice per brief.",
         f"Tuning: newsbrief's settings were tuned on the Multi-News clusters with an **{TUNING}** "
         "index (50); the odd-index clusters (50) are held out. "
         "On Multi-News a few principled variants were compared, no grid search. The article-coverage gain (diminishing "
         "returns per article, strength growing with the number of articles) was added because MultiLing "
         "clusters are 10 articles spread over months, each with its own development; its strength is the "
         "largest of 0.2/0.4/0.8 that did not lower ROUGE on the even Multi-News half. How many of the "
-        "30 to embed: 0, 12, 16, 20 and 30 gave the same ROUGE on the even half with MiniLM (R-2 "
-        "16.26-16.28; 6 and 10: 16.24, 16.22), so 12, a little more than the ~10 sentences a budget "
-        "holds. Tried for MultiLing's many-article stories and rejected because they lowered ROUGE on "
+        "30 to embed: with the packaged model 0, 12, 16, 20 and 30 gave the same ROUGE on the even half (R-2 "
+        "16.26-16.28; 6 and 10: 16.24, 16.22); with its quantised twin, 12 gave 16.06, 10 16.22, 8 16.26 and "
+        "6 16.24 (that experiment leaves out the clusters with nothing to brief), so 8. Tried for MultiLing's many-article stories and rejected because they lowered ROUGE on "
         "the even half: a bonus for each article's first sentence growing with the number of articles "
         "(0.1-0.8; R-2 -0.06 to -0.14), and salience divided by sentence length^0.25 or ^0.5 to fit "
         "more facts (R-2 -0.4, -0.3).",
@@ -190,7 +190,9 @@ def report(all_results: dict[str, dict[str, dict]], extra: dict, elapsed: float)
         "MultiLing: on its **even-index clusters (5)**, from a small grid (coverage 0.2/0.4/0.8/1.6 x "
         "position 0.6/1.2/1.6/2.0/3.0, tfidf encoder): R-2 there 18.66 -> 19.72 (Lead 18.75). The "
         "odd-index MultiLing clusters (5) are its held-out check, in their own table below; five "
-        "clusters are a small sample.",
+        "clusters are a small sample. Tried and rejected: telling a developing story's summary in date order "
+        "(it reads well, but the 250-word cut then takes the tail of the latest report's sentence instead of a "
+        "later-positioned one: MultiLing R-2 21.86 -> 21.59 with MiniLM).",
     ]
     for dataset, results in all_results.items():
         parts.append(f"### {dataset} ({len(next(iter(results.values()))['clusters'])} clusters)\n\n"

@@ -37,8 +37,9 @@ VOCAB = Path(__file__).parent / "data" / "minilm-vocab.txt"
 # all-MiniLM-L6-v2's max_seq_length in sentence-transformers: longer inputs are cut there.
 MAX_TOKENS = 256
 # Sentences per forward pass. Texts are sorted by length first, so a batch pads to little;
-# with the fast twin, 2-4 a pass ran ~4.5 ms a sentence here, 8 ran 5.0 and 16 ran 7.7.
-BATCH_SIZE = 4
+# with the fast twin on two threads, 2 a pass ran 2.95 ms a sentence here, 1 ran 3.1-3.5,
+# 4 ran 3.1, 6 ran 3.2-3.3 and 12 ran 4.4 (idle machine, 120 news sentences).
+BATCH_SIZE = 2
 # Threads per session: both cores of a 2-core machine (3.3 ms a sentence against 5.1 with one,
 # idle machine). Runners that brief in parallel processes (the Ray engine) ask for 1 each.
 THREADS = min(2, os.cpu_count() or 1)

@@ -44,11 +44,12 @@ class SelectSettings:
     # about 3x the sentences a 250-word budget holds (~10 of ~25 words).
     pool_top: int = 30
     # Of those, only this many (the best) are embedded; the others are compared on words,
-    # names and numbers only. Encoding is ~15 ms a news sentence (MiniLM int8, one core) and
-    # bought no ROUGE on the even-index multinews-dev clusters: embedding 0, 12, 16, 20 or
-    # 30 of the 30 gave R-2 16.26-16.28 (6 and 10: 16.24, 16.22). 12, a little more than the
-    # budget's ~10 sentences, keeps meaning for what is likely chosen and its redundancy checks.
-    embed_top: int = 12
+    # names and numbers only. Encoding is ~3 ms a news sentence (MiniLM, quantised twin, two
+    # threads). On the even-index multinews-dev clusters (MiniLM): embedding 12 gave R-2 16.06,
+    # 10 gave 16.22, 8 gave 16.26 and 6 gave 16.24 (with the packaged model before it, 0-30
+    # were all within 16.22-16.28). 8: most of the ~10 sentences a budget holds keep meaning
+    # for their redundancy checks, at two thirds of the cost of 12.
+    embed_top: int = 8
     # Two candidates more similar than this say the same thing: keep only the better one.
     redundancy: float = 0.6
     # Weights of the salience score (see select.score).
