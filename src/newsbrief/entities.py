@@ -70,7 +70,7 @@ _GENERIC_SUFFIXES = frozenset("international team group inc corp corporation co 
 _PLACE_BODIES = frozenset("international airways airlines airport".split())
 # Nouns after a place's name that writers drop ("the Atlantic (Ocean)"): the short name is that
 # place. "City" is not among them: Atlantic City is not the Atlantic.
-_PLACE_GENERICS = frozenset("ocean sea river gulf desert mountains islands".split())
+_PLACE_GENERICS = frozenset("ocean sea river gulf desert mountains islands fault volcano glacier peninsula".split())
 # Words before a place name that make another place ("South India" is not India).
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
@@ -462,6 +462,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 continue                              # "Syrian" is not the "Free Syrian Army"; but
                                                       # a rare surname is often tagged NORP ("Ohanian")
             if not compatible(la, lb):
+                if {la, lb} == {"FAC", "ORG"} and tb[:k] == ta and _word_after(b, k) in ("of", "for"):
+                    ends.setdefault(find(j), b)       # a hospital is a building and a body: "Great Ormond
+                    continue                          # Street Hospital" of "... Hospital for Children"
                 if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)

@@ -369,3 +369,13 @@ def test_a_surname_the_model_took_for_a_place_joins_its_person_once_used_as_one(
     assert len(merge_mentions([Mention("Lena Dunham", "PERSON", "a"), *said])[0]) == 1
     tagged = [*place, Mention("Dunham", "PERSON", "b")]                  # tagged a person once
     assert len(merge_mentions([Mention("Lena Dunham", "PERSON", "a"), *tagged])[0]) == 1
+
+
+def test_a_feature_and_a_hospital_keep_their_short_names():
+    fault = [Mention("San Andreas Fault", "LOC", "a"), Mention("San Andreas", "LOC", "b")]
+    assert len(merge_mentions(fault)[0]) == 1                       # "the San Andreas"
+    hospital = [Mention("Great Ormond Street Hospital for Children", "ORG", "a"),
+                Mention("Great Ormond Street Hospital", "FAC", "b")]
+    assert len(merge_mentions(hospital)[0]) == 1
+    city = [Mention("Atlantic City", "GPE", "a"), Mention("Atlantic", "LOC", "b")]
+    assert len(merge_mentions(city)[0]) == 2                        # a city is not the ocean
