@@ -28,7 +28,7 @@ from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
 from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, MOVING, NOUNS,
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
-                       event_scope, group_of, is_label_number, is_projection, is_range_or_threshold, is_remainder, lemma_of,
+                       event_scope, group_of, is_label_number, toll_passing, is_projection, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DECADE, DURATION, PERCENT, RATE, SHARE,
@@ -264,7 +264,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         unit_key = ("count", NOUNS.get(lemma_of(noun), lemma_of(noun)))
         anchor = noun.head if noun.dep_ == "conj" else noun
         pred, verb = predicate_of(anchor)
-        if lemma_of(noun) in DEATH_NOUNS:
+        if lemma_of(noun) in DEATH_NOUNS or (unit_key[1] == "people" and verb is not None and toll_passing(verb)):
             unit_key, pred = ("count", "people"), "killed"    # "68 other deaths" = 68 people killed
         if not pred:
             continue

@@ -182,12 +182,30 @@ def place_scope(noun, verb, doc_year: int | None) -> tuple[str, str]:
 
 def toll_of(token):
     """The "toll" a bare number is the value of ("the U.S. death toll climbed to 40", "the toll
-    stood at 120"), or None."""
+    stood at 120", "the confirmed death count is over 120,000"), or None."""
     head = token.head
-    if head.dep_ != "prep" or head.lower_ not in {"to", "at"}:
+    if head.dep_ == "prep" and head.lower_ in {"to", "at", "over", "above", "beyond"}:
+        verb = head.head
+    elif token.dep_ == "attr" and head.lemma_ == "be":
+        verb = head
+    else:
         return None
-    verb = head.head
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and lemma_of(c) == "toll"), None)
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and is_toll(c)), None)
+
+
+def is_toll(noun) -> bool:
+    """ "toll", or a count or number of deaths ("the death count", "the death tally")."""
+    return lemma_of(noun) == "toll" or (lemma_of(noun) in {"count", "tally", "number", "figure"} and any(
+        lemma_of(c) in DEATH_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"}))
+
+
+def toll_passing(verb) -> bool:
+    """A count of people that a toll passes or reaches ("the toll ... continues to rise, passing
+    80,000 people"): the verb, or the verb it depends on, has a toll for subject."""
+    if lemma_of(verb) not in {"pass", "top", "exceed", "reach", "surpass", "hit"}:
+        return False
+    clause = (verb, verb.head) if verb.dep_ in {"advcl", "xcomp", "conj"} else (verb,)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and is_toll(c) for w in clause for c in w.children)
 
 
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|and)\s*\$?\d|^\s*or (?:less|more|fewer|under|above)\b", re.I)

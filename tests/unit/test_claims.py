@@ -435,3 +435,15 @@ def test_a_figure_the_toll_could_reach_is_a_projection():
     assert _relate([a, b]).conflicts == ()
     now = Article("a", "A spokesman for the Red Cross said that the toll had increased to over 100,000 people.")
     assert len(_relate([now, b]).conflicts) == 1
+
+
+def test_a_death_count_and_a_toll_passing_a_number_are_tolls():
+    a = Article("a", "The death toll from the earthquake and tsunamis continues to rise, passing 80,000 people "
+                     "according to reports from several news agencies.", published=date(2004, 12, 29))
+    b = Article("b", "Nearly a week after the waves scoured the coasts, the confirmed death count is over 120,000.",
+                published=date(2005, 1, 1))
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"80,000", "120,000"} and c.kind == "changed_over_time"
+    other = Article("b", "Nearly a week after the waves scoured the coasts, the confirmed count of shelters is "
+                         "over 120,000.", published=date(2005, 1, 1))
+    assert _relate([a, other]).conflicts == ()
