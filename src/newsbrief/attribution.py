@@ -61,6 +61,7 @@ def attribute(span, previous: Attribution | None = None) -> Attribution:
     """Who vouches for the sentence ``span`` and how sure it is stated."""
     text = span.text
     speaker = ""
+    unnamed = False          # a passive report with no agent: "the toll is estimated to be ..."
     tail = _TRAILING_SAY.search(text)
     if tail:
         speaker = tail.group(1)
@@ -71,10 +72,14 @@ def attribute(span, previous: Attribution | None = None) -> Attribution:
                 speaker = _phrase(obj[0])
                 break
         if t.pos_ == "VERB" and t.lemma_.lower() in SAY_VERBS:
-            subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # active: its subject speaks; passive ("the toll is estimated ... by officials"): the
+            # subject is what is told, and the speaker is the agent, if named
+            subj = [c for c in t.children if c.dep_ == "nsubj"] or [
+                p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if subj and len(_phrase(subj[0], t).split()) <= MAX_SPEAKER_WORDS:
                 speaker = _phrase(subj[0], t)
                 break
+            unnamed = unnamed or any(c.dep_ == "nsubjpass" for c in t.children)
     words = set(speaker.split())
     named = any(t.pos_ == "PROPN" and t.text in words for t in span)
     quoted = text.lstrip()[:1] in {'"', "“"}
@@ -85,6 +90,6 @@ def attribute(span, previous: Attribution | None = None) -> Attribution:
         return Attribution(speaker, "denied", named)
     if _UNCONFIRMED.search(text):
         return Attribution(speaker, "unconfirmed", named)
-    if speaker or quoted:
-        return Attribution(speaker or "unnamed (quoted)", "attributed", named)
+    if speaker or quoted or unnamed:
+        return Attribution(speaker or ("unnamed (quoted)" if quoted else "unnamed"), "attributed", named)
     return Attribution("", "fact")

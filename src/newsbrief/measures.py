@@ -182,7 +182,8 @@ def place_scope(noun, verb, doc_year: int | None) -> tuple[str, str]:
 
 def toll_of(token):
     """The "toll" a bare number is the value of ("the U.S. death toll climbed to 40", "the toll
-    stood at 120", "the confirmed death count is over 120,000"), or None."""
+    stood at 120", "the confirmed death count is over 120,000", "the toll is estimated to be
+    110,000"), or None."""
     head = token.head
     if head.dep_ == "prep" and head.lower_ in {"to", "at", "over", "above", "beyond"}:
         verb = head.head
@@ -190,7 +191,9 @@ def toll_of(token):
         verb = head
     else:
         return None
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and is_toll(c)), None)
+    # "the death toll ... is estimated to be 110,000": the subject is the governing verb's
+    clause = (verb, verb.head) if verb.dep_ in {"xcomp", "ccomp"} else (verb,)
+    return next((c for v in clause for c in v.children if c.dep_ in {"nsubj", "nsubjpass"} and is_toll(c)), None)
 
 
 def is_toll(noun) -> bool:

@@ -447,3 +447,13 @@ def test_a_death_count_and_a_toll_passing_a_number_are_tolls():
     other = Article("b", "Nearly a week after the waves scoured the coasts, the confirmed count of shelters is "
                          "over 120,000.", published=date(2005, 1, 1))
     assert _relate([a, other]).conflicts == ()
+
+
+def test_a_toll_estimated_in_the_passive_is_attributed_to_no_one_named():
+    a = Article("a", "As many as 200,000 people were killed by the tremors, which struck on January 12, officials said.",
+                published=date(2010, 1, 29))
+    b = Article("b", "The death toll, as of Friday, is estimated to be 110,000.", published=date(2010, 1, 23))
+    [c] = _relate([a, b]).conflicts
+    told = {v.text: v for v in c.claims}
+    assert set(told) == {"As many as 200,000", "110,000"}
+    assert told["110,000"].speaker == "unnamed" and told["110,000"].certainty == "attributed"
