@@ -37,7 +37,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .align import content_stems
@@ -109,6 +109,9 @@ class Mention:
                              # Republicans"): a noun's use, never a surname's
     speaks: bool = False     # the subject of a verb of saying ("Dunham said"): a person's use,
                              # whatever label the model gave the name
+    cued: bool = False       # ``label`` read from the words around ("the X neighbourhood"), not the
+                             # model's person or organisation: it decides the entity's type (a
+                             # nationality before "city" stays a nationality: "Syrian city")
 
     @property
     def name(self) -> str:
@@ -173,7 +176,8 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                        or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
             speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
             out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
-                               core=text if titled else "", as_noun=as_noun, speaks=speaks))
+                               core=text if titled else "", as_noun=as_noun, speaks=speaks,
+                               cued=label != ent.label_ and ent.label_ in ("PERSON", "ORG")))
     return out
 
 
@@ -333,6 +337,7 @@ class _Group:
     short_forms: set             # spellings attached as short forms (never the name)
     titled: set                  # spellings with a title before the name (never the name)
     mentions: int = 0
+    cued_labels: Counter = field(default_factory=Counter)   # labels read from context words
 
 
 def _word_after(name: str, kept: int) -> str:
@@ -541,6 +546,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 g.variants[m.text] += 1
                 g.sources.setdefault(m.text, set()).add(m.article_id)
         g.labels.update(m.label for m in spellings[n])
+        g.cued_labels.update(m.label for m in spellings[n] if m.cued)
         if i not in attached:
             g.full_labels.update(m.label for m in spellings[n])
         titled = sorted({m.text for m in spellings[n] if m.text != n})
@@ -616,7 +622,7 @@ def _entity(g: _Group) -> Entity:
     variants = tuple(Variant(v, g.variants[v], tuple(sorted(g.sources[v])))
                      for v in sorted(g.variants, key=lambda v: (-g.variants[v], v)))
     articles = set().union(*g.sources.values())
-    return Entity(name=name, type=_label(g.full_labels or g.labels), variants=variants, evidence=tuple(g.evidence),
+    return Entity(name=name, type=_label(g.cued_labels or g.full_labels or g.labels), variants=variants, evidence=tuple(g.evidence),
                   mentions=g.mentions, origins=len(articles))
 
 

@@ -379,3 +379,14 @@ def test_a_feature_and_a_hospital_keep_their_short_names():
     assert len(merge_mentions(hospital)[0]) == 1
     city = [Mention("Atlantic City", "GPE", "a"), Mention("Atlantic", "LOC", "b")]
     assert len(merge_mentions(city)[0]) == 2                        # a city is not the ocean
+
+
+def test_a_place_name_the_model_took_for_a_person_is_typed_by_its_context():
+    # "Jouret al-Shiyah" (tagged a person twice) and "the neighbourhoods of Jour al-Chiya" (a place)
+    ms = [Mention("Jouret al-Shiyah", "PERSON", "a"), Mention("Jour al-Chiyah", "PERSON", "b"),
+          Mention("Jour al-Chiya", "GPE", "b", cued=True)]
+    [entity] = merge_mentions(ms)[0]
+    assert entity.type == "GPE"
+    uncued = [Mention("Jouret al-Shiyah", "PERSON", "a"), Mention("Jour al-Chiyah", "PERSON", "b"),
+              Mention("Jour al-Chiya", "GPE", "b")]
+    assert merge_mentions(uncued)[0][0].type == "PERSON"     # without the cue, the votes decide
