@@ -101,31 +101,35 @@ def _fast_twin(data: bytes, tokenizer, threads: int = 1):
     """The dynamically quantised session, made and checked on first use; None if it cannot be."""
     import onnxruntime as ort
 
-    path = cache_dir() / f"minilm-dynamic-int8-{MODEL_SHA256[:12]}-ort{ort.__version__}.onnx"
-    stamp = path.with_suffix(".sha256")
     try:
+        path = cache_dir() / f"minilm-dynamic-int8-{MODEL_SHA256[:12]}-ort{ort.__version__}.onnx"
+        stamp = path.with_suffix(".sha256")
         if path.exists() and stamp.exists():
             model = path.read_bytes()
             if hashlib.sha256(model).hexdigest() == stamp.read_text().strip():
                 return _session(model, threads)
-        try:
-            model = _quantise(data)
-        except Exception:      # noqa: BLE001 - an optional speed-up: any failure keeps the exact model
-            return None
-        if model is None:
-            return None
-        exact, twin = _session(data), _session(model, threads)
-        a, b = _encode(exact, tokenizer, CHECK_TEXTS), _encode(twin, tokenizer, CHECK_TEXTS)
-        if (a * b).sum(axis=1).min() < FAST_MIN_COSINE:
-            return None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:   # atomic: other
-            f.write(model)                                                     # processes may race
-        os.replace(f.name, path)
-        stamp.write_text(hashlib.sha256(model).hexdigest())
-        return twin
-    except OSError:            # no writable cache: the stored model is still right, only slower
+    except (OSError, RuntimeError):      # no home or no readable cache: make it in memory
+        path = None
+    try:
+        model = _quantise(data)
+    except Exception:      # noqa: BLE001 - an optional speed-up: any failure keeps the exact model
         return None
+    if model is None:
+        return None
+    exact, twin = _session(data), _session(model, threads)
+    a, b = _encode(exact, tokenizer, CHECK_TEXTS), _encode(twin, tokenizer, CHECK_TEXTS)
+    if (a * b).sum(axis=1).min() < FAST_MIN_COSINE:
+        return None
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as f:   # atomic: other
+                f.write(model)                                                     # processes may race
+            os.replace(f.name, path)
+            stamp.write_text(hashlib.sha256(model).hexdigest())
+        except OSError:    # a read-only cache: made again next time, still right
+            pass
+    return twin
 
 
 def _quantise(data: bytes) -> bytes | None:

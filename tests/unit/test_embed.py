@@ -85,3 +85,20 @@ def test_extract_embeds_only_embed_top_but_chooses_from_the_whole_pool(example_a
     _, summary = extract(example_articles, embedder=enc, settings=settings)
     assert len(enc.seen) == 3                   # one batch, the 3 best on the cheap signals
     assert len(summary) > 3                     # the rest of the pool can still be chosen
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not embed_onnx.is_available(), reason="newsbrief[onnx] not installed")
+def test_a_read_only_cache_still_gives_the_fast_twin(tmp_path, monkeypatch):
+    pytest.importorskip("onnx")
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    embed_onnx._load.cache_clear()
+    try:
+        fast = embed_onnx.OnnxMiniLMEmbedder().embed(TEXTS)
+        exact = embed_onnx.OnnxMiniLMEmbedder(fast=False).embed(TEXTS)
+        assert (fast * exact).sum(axis=1).min() >= embed_onnx.FAST_MIN_COSINE
+        assert not np.allclose(fast, exact, atol=1e-4)          # the twin, not the packaged model
+    finally:
+        embed_onnx._load.cache_clear()
