@@ -368,6 +368,23 @@ def _label(labels: Counter) -> str:
     return max(sorted(labels), key=lambda k: labels[k]) if labels else "NAME"
 
 
+def _rival_titles(mentions: Sequence[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """Keep "Pope Francis" and "Mr Justice Francis" apart: one word under two different titles
+    (honorifics aside) names two people when no full name in the story ends with that word to
+    tell them apart. Returns the mentions, each such titled spelling now its own name, and
+    spelling -> that word for them and for the bare word (pairs among them are only possible)."""
+    full = {folded(m.name)[-1] for m in mentions if len(folded(m.name)) >= 2}
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.core and " " not in m.core:
+            words = [w.rstrip(".").lower() for w in m.text[: len(m.text) - len(m.core)].split()]
+            titles[m.core].add(" ".join(w for w in words if w not in _PERSONAL_TITLES))
+    rival = {core for core, ts in titles.items()
+             if len(ts - {""}) >= 2 and folded(core) and folded(core)[-1] not in full}
+    spelled = {m.text: m.core for m in mentions if m.core in rival} | {core: core for core in rival}
+    return [replace(m, core="") if m.core in rival else m for m in mentions], spelled
+
+
 def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tuple[PossibleMatch, ...]]:
     """Group mentions into entities; every merge carries its evidence.
 
@@ -378,6 +395,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     # names are compared without their titles: "Sen. Elizabeth Warren" is merged as "Elizabeth
     # Warren" and kept as its variant
     spellings: dict[str, list[Mention]] = defaultdict(list)
+    mentions, rivals = _rival_titles(mentions)
     for m in mentions:
         spellings[m.name].append(m)
     names = sorted(spellings)
@@ -400,6 +418,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         a, b = names[i], names[j]
         if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
             m = Match("possible", m.rule + " (and of other names)", 0.5)
+        if m.kind == "same" and a in rivals and rivals.get(b) == rivals[a]:
+            m = Match("possible", f"{rivals[a]!r} under rival titles, and no full name to tell them apart", 0.5)
         if m.kind == "same":
             ri, rj = find(i), find(j)
             if ri != rj:

@@ -390,3 +390,18 @@ def test_a_place_name_the_model_took_for_a_person_is_typed_by_its_context():
     uncued = [Mention("Jouret al-Shiyah", "PERSON", "a"), Mention("Jour al-Chiyah", "PERSON", "b"),
               Mention("Jour al-Chiya", "GPE", "b")]
     assert merge_mentions(uncued)[0][0].type == "PERSON"     # without the cue, the votes decide
+
+
+def test_one_name_under_two_rival_titles_is_two_people():
+    ms = [Mention("Pope Francis", "PERSON", "a", core="Francis"), Mention("Francis", "PERSON", "a"),
+          Mention("Mr Justice Francis", "PERSON", "b", core="Francis")]
+    entities, possible = merge_mentions(ms)
+    assert len(entities) == 3
+    assert frozenset(("Pope Francis", "Mr Justice Francis")) in {frozenset((p.a, p.b)) for p in possible}
+    # a full name tells them apart: titles then only decorate it
+    same = [Mention("Barack Obama", "PERSON", "a"), Mention("President Obama", "PERSON", "a", core="Obama"),
+            Mention("Senator Obama", "PERSON", "b", core="Obama")]
+    assert len(merge_mentions(same)[0]) == 1
+    honorific = [Mention("Mr Blair", "PERSON", "a", core="Blair"),
+                 Mention("Prime Minister Blair", "PERSON", "b", core="Blair")]
+    assert len(merge_mentions(honorific)[0]) == 1
