@@ -46,6 +46,8 @@ def parse_number(text: str) -> tuple[float | None, str]:
     rest = text[q.end():] if q else text
     if _VAGUE_NUMBER.match(rest):
         return None, qualifier
+    if re.match(r"(?:an?\s+)?half[\s-]+(?:a\s+)?dozen\b", rest, re.I):
+        return 6.0, qualifier           # "half a dozen", "a half-dozen": not the "a" of "a dozen"
     m = _NUMBER.search(rest)
     if not m:
         return None, qualifier

@@ -37,6 +37,8 @@ def example(example_articles):
     ("nearly two dozen", 24.0, "nearly"),
     ("Forty-six", 46.0, ""),
     ("twenty one thousand", 21000.0, ""),
+    ("half a dozen", 6.0, ""),
+    ("nearly a half-dozen", 6.0, "nearly"),
 ])
 def test_parse_number(text, value, qualifier):
     assert parse_number(text) == (value, qualifier)
