@@ -59,7 +59,6 @@ def quality() -> tuple[str, dict]:
     gold_tr = {i: s for i, s in truth.items() if s in train}
     gold_te = {i: s for i, s in truth.items() if s not in train}
     accepted = {a.id for a in articles}
-    t0 = time.perf_counter()
     vectors = vectorize(articles)
     settings = [replace(StorySettings(), threshold=t, max_days=d) for d in WINDOWS for t in THRESHOLDS]
     runs = {"newsbrief": (settings, lambda st: group(vectors, settings=st)),

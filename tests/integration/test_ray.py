@@ -15,7 +15,7 @@ os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsbrief[ray]')")
 
 from newsbrief.engines import LocalEngine, make_engine  # noqa: E402
-from newsbrief.stories import concat, group, vectorize  # noqa: E402
+from newsbrief.stories import concat, group  # noqa: E402
 from newsbrief.store.commands import _vectorize_batch  # noqa: E402
 from newsbrief.types import Article  # noqa: E402
 
