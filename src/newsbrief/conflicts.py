@@ -13,9 +13,8 @@ Figures that measure the same thing (same unit, same thing measured, same event;
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -295,11 +294,8 @@ def _whole_count(text: str) -> bool:
 def _one_news_cycle(a: str, b: str) -> bool:
     """Reports of one event: dates unknown, or less than ``REPORTS_APART_DAYS`` apart. Reports
     further apart (a story told over weeks) each count their own event's things."""
-    if not (a and b and len(a) >= 10 and len(b) >= 10):
-        return True
-    from datetime import date
-
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) < REPORTS_APART_DAYS
+    apart = _days_apart(a, b)
+    return apart is None or apart < REPORTS_APART_DAYS
 
 
 def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple[Agreement, ...], tuple[Conflict, ...]]:
