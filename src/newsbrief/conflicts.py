@@ -23,7 +23,7 @@ from .claims import Extraction, extract
 from .measures import EVENTS, PREDICATES, Figure
 from .quantities import BOUNDS
 from .nlp import StoryParse, ensure_parse
-from .origins import group_origins, origin_of
+from .origins import NEWS_CYCLE_DAYS, group_origins, origin_of
 from .dates import article_dates
 from .types import Agreement, Brief, Conflict, Origin, Sentence
 
@@ -55,9 +55,6 @@ SAME_NOUN_RATIO = 1.5
 # Durations closer than this factor are the same length told loosely ("a month" vs "five weeks").
 SAME_DURATION_RATIO = 1.5
 
-# Reports this many days apart or more describe different states of a moving story; nearer
-# than this, they describe the same state (a 2-day gap is one news cycle of one event).
-REPORTS_APART_DAYS = 3
 
 # Qualifier preference when one source gives several values for one measure: a point figure
 # says more than an approximate one, which says more than a bound.
@@ -157,7 +154,7 @@ def _kind(values: list[Figure], told: Sequence[Sequence[Figure]] = ()) -> tuple[
             if a.vague or b.vague or same_value(a, b) is not False:
                 continue
             apart = _days_apart(a.claim.date, b.claim.date)
-            if apart is not None and apart >= REPORTS_APART_DAYS:
+            if apart is not None and apart >= NEWS_CYCLE_DAYS:
                 timed.append((a, b, apart))
             elif (a.named or b.named) and (a.claim.speaker or "").lower() != (b.claim.speaker or "").lower():
                 speakers.append((a, b))   # "historians" or "multiple reports" is the outlet's own word
@@ -292,10 +289,10 @@ def _whole_count(text: str) -> bool:
 
 
 def _one_news_cycle(a: str, b: str) -> bool:
-    """Reports of one event: dates unknown, or less than ``REPORTS_APART_DAYS`` apart. Reports
+    """Reports of one event: dates unknown, or less than ``NEWS_CYCLE_DAYS`` apart. Reports
     further apart (a story told over weeks) each count their own event's things."""
     apart = _days_apart(a, b)
-    return apart is None or apart < REPORTS_APART_DAYS
+    return apart is None or apart < NEWS_CYCLE_DAYS
 
 
 def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple[Agreement, ...], tuple[Conflict, ...]]:

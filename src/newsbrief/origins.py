@@ -47,10 +47,11 @@ MIN_COPY_WORDS = 8
 # shared sentence is often a quote both outlets took from the same press release or speech.
 MIN_SHARED_SENTENCES = 2
 
-# Reports published this many days apart or more are separate reports, whatever they share: a
-# wire story runs everywhere within a news cycle, while a later report of a developing story
-# reuses the earlier one's background (and quotes the same agencies) as its own.
-SEPARATE_AFTER_DAYS = 3
+# One news cycle: reports this many days apart or more are separate reports, whatever they
+# share (a wire story runs everywhere within a cycle, while a later report of a developing story
+# reuses the earlier one's background and quotes the same agencies as its own), and their
+# figures describe different states of a moving story (``conflicts``).
+NEWS_CYCLE_DAYS = 3
 
 # A retelling: this share or more of the shorter article's sentences (quotes too: a rewrite keeps
 # them) are contained nearly verbatim (rapidfuzz partial_ratio >= ``CONTAINED_RATIO``) in the
@@ -185,7 +186,7 @@ def group_origins(articles: Sequence[Article], sentences: Sequence[Sentence]) ->
     for x, a in enumerate(ids):
         for b in ids[x + 1:]:
             pa, pb = published[a], published[b]
-            if pa is not None and pb is not None and abs((pa - pb).days) >= SEPARATE_AFTER_DAYS:
+            if pa is not None and pb is not None and abs((pa - pb).days) >= NEWS_CYCLE_DAYS:
                 continue
             why = []
             ca, cb = credits[a], credits[b]
