@@ -116,3 +116,17 @@ def test_undated_reports_get_an_inferred_date_with_its_basis(example_brief):
     assert dates["003"].inferred_date.isoformat() == "2013-07-06"
     assert dates["003"].inferred_date < dates["002"].inferred_date < dates["004"].inferred_date
     assert "(inferred)" in render_text(example_brief)
+
+
+def test_text_output_says_how_far_each_sentence_is_confirmed(example_brief):
+    # Reports 1 and 2 are both AFP copy: citing both is two outlets but one origin.
+    lines = render_text(example_brief).splitlines()
+    for s in example_brief.summary:
+        line = next(x for x in lines if x.startswith(s.text))
+        sources = {c.article_id for c in s.citations}
+        if len(sources) == 1:
+            assert line.endswith("(one source only)")
+        elif sources == {example_brief.articles[0].id, example_brief.articles[1].id}:
+            assert line.endswith("(2 outlets, one origin)")
+        else:
+            assert line.endswith(f"({s.origins} independent origins)") and s.origins >= 2

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from ..types import Brief
-from .text import extra_sections, source_label, source_numbers
+from .text import corroboration, extra_sections, source_label, source_numbers
 
 
 def render_markdown(brief: Brief) -> str:
     lines = [f"# {brief.title or 'Brief'}", ""]
     for s in brief.summary:
         refs = ", ".join(f"[{n}](#source-{n})" for n in source_numbers(brief, s.citations))
-        lines.append(f"{s.text} [{refs}]")
+        note = corroboration(brief, s)
+        lines.append(f"{s.text} [{refs}]" + (f" *({note})*" if note else ""))
         lines.append("")
     for heading, items in extra_sections(brief):
         lines += [f"## {heading}", ""] + [f"- {item}" for item in items] + [""]

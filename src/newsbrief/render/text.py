@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..types import Article, Brief
+from ..types import Article, Brief, SummarySentence
 
 
 def source_label(article: Article) -> str:
@@ -27,11 +27,32 @@ def source_numbers(brief: Brief, citations) -> list[int]:
     return sorted(nums)
 
 
+def corroboration(brief: Brief, sentence: SummarySentence) -> str:
+    """How far a summary sentence is confirmed, in words: "one source only", "2 outlets, one origin"…
+
+    Outlets running one wire copy are one origin, so "2 outlets, one origin" warns a reader that
+    two citations are not two confirmations. Empty when origins were not computed.
+    """
+    if not sentence.origins:
+        return ""
+    outlets = len(source_numbers(brief, sentence.citations))
+    if outlets == 1:
+        note = "one source only"
+    elif sentence.origins == 1:
+        note = f"{outlets} outlets, one origin"
+    else:
+        note = f"{sentence.origins} independent origins"
+    if sentence.certainty in ("unconfirmed", "denied"):
+        note += f", {sentence.certainty}"
+    return note
+
+
 def render_text(brief: Brief, *, width: int = 0) -> str:
     """Title, summary and sources. ``width=0`` keeps one summary sentence a line (ROUGE-Lsum)."""
     lines = [brief.title or "Brief", ""]
     for s in brief.summary:
-        line = f"{s.text} {source_numbers(brief, s.citations)}"
+        note = corroboration(brief, s)
+        line = f"{s.text} {source_numbers(brief, s.citations)}" + (f" ({note})" if note else "")
         lines.extend(textwrap.wrap(line, width) if width else [line])
     for heading, items in extra_sections(brief):
         lines += ["", f"{heading}:"] + [f"  - {item}" for item in items]
