@@ -11,6 +11,7 @@ from .embed import Embedder, TfidfEmbedder
 from .entities import describe_entities
 from .errors import NothingToBrief
 from .nlp import parse_story
+from .respell import respell_summary
 from .segment import is_candidate, segment
 from .select import cite, for_story, score, select
 from .settings import Settings
@@ -63,6 +64,7 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     brief = relate_sources(brief, sentences, parsed)     # origins, claims, agreements, conflicts
     stage("entities")
     brief = describe_entities(brief, sentences, parsed)  # who and where, spellings merged
+    brief = respell_summary(brief)                       # one spelling per entity in the summary
     stage("timeline")
     brief = build_timeline(brief, sentences, parsed)     # when: dated events from all sources
     stage("done")

@@ -93,6 +93,7 @@ class SummarySentence:
     score: float = 0.0
     origins: int = 0                  # independent origins that support it (0 = not computed)
     certainty: str = ""               # "fact" | "attributed" | "unconfirmed" | "denied" | ""
+    respelled: tuple[tuple[str, str], ...] = ()   # (source's spelling, brief's spelling) replaced in text
 
 
 # --- cross-source analysis (origins, claims, agreements, conflicts) -----------------------

@@ -36,8 +36,9 @@ def test_self_contained_no_network_at_view_time(page):
 
 def test_every_summary_sentence_and_citation_is_in_the_page(page, example_brief):
     d = to_dict(example_brief)
+    plain = re.sub(r'<span class="respelled" title="[^"]*">([^<]*)</span>', r"\1", page)
     for s in d["summary"]:
-        assert str(escape(s["text"])) in page
+        assert str(escape(s["text"])) in plain
         for c in s["citations"]:
             assert (f'href="#source-{c["source"] + 1}" data-source="{c["source"]}" '
                     f'data-start="{c["start"]}" data-end="{c["end"]}"') in page
@@ -124,3 +125,10 @@ def test_timeline_chart_compresses_long_gaps_and_keeps_labels_apart():
     assert timeline_chart((ev("unknown"),)) is None
     single = timeline_chart((ev("2013-07-29"),))
     assert [d.x for d in single.dates] == [380]
+
+
+def test_respelled_names_show_the_sources_spelling(page, example_brief):
+    pairs = {p for s in example_brief.summary for p in s.respelled}
+    assert pairs, "the example's summary mixes Khaldiyeh and Khalidiya"
+    for source, chosen in pairs:
+        assert f'<span class="respelled" title="“{escape(source)}” in the source">{escape(chosen)}</span>' in page

@@ -11,6 +11,7 @@ import pytest
 import newsbrief
 from newsbrief import render_json, render_text, summarize
 from newsbrief.align import content_stems
+from newsbrief.respell import respell
 
 CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "checks" / "brief_contract.py"
 
@@ -19,7 +20,8 @@ def test_every_citation_is_an_exact_sentence_span(example_brief):
     texts = {a.id: a.text for a in example_brief.articles}
     for s in example_brief.summary:
         first = s.citations[0]
-        assert texts[first.article_id][first.start:first.end] == s.text   # taken verbatim
+        taken = texts[first.article_id][first.start:first.end]
+        assert respell(taken, dict(s.respelled)) == (s.text, s.respelled)   # verbatim but for spellings
         for c in s.citations:
             span = texts[c.article_id][c.start:c.end]
             assert span and "\n" not in span

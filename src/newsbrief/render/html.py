@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..types import Article, Brief, Citation, Claim, TimelineEvent
+from ..respell import respell_parts
+from ..types import Article, Brief, Citation, Claim, SummarySentence, TimelineEvent
 from .json import to_dict
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -108,6 +109,17 @@ def render_html(brief: Brief, *, home: str = "") -> str:
 
 # --- the view model: plain values the template only has to lay out ------------------------------
 
+def _respelled_parts(brief: Brief, s: SummarySentence) -> list[tuple[str, str]]:
+    """The sentence as (text, source's spelling) parts, so respelled names can show the original."""
+    if s.respelled:
+        first = s.citations[0]
+        original = brief.articles[brief.source_index(first.article_id)].text[first.start:first.end]
+        parts = respell_parts(original, dict(s.respelled))
+        if "".join(p for p, _ in parts) == s.text:
+            return parts
+    return [(s.text, "")]
+
+
 def _view(brief: Brief) -> dict[str, Any]:
     d = to_dict(brief)
     labels = [source_label(a) for a in brief.articles]
@@ -126,12 +138,13 @@ def _view(brief: Brief) -> dict[str, Any]:
         return out
 
     summary = [
-        {"text": s.text, "markers": markers(s.citations), "origins": s.origins,
+        {"text": s.text, "parts": _respelled_parts(brief, s), "markers": markers(s.citations), "origins": s.origins,
          "outlets": js["outlets"], "certainty": s.certainty}
         for s, js in zip(brief.summary, d["summary"])
     ]
     return {
         "summary": summary,
+        "respelled": any(s.respelled for s in brief.summary),
         "marker": marker,
         "markers": markers,
         "groups": _source_groups(brief),

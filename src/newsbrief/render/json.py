@@ -37,7 +37,8 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             {"text": s.text, "citations": [_citation(brief, c) for c in s.citations],
              **({"origins": s.origins} if s.origins else {}),
              "outlets": len({c.article_id for c in s.citations}),
-             **({"certainty": s.certainty} if s.certainty else {})}
+             **({"certainty": s.certainty} if s.certainty else {}),
+             **({"respelled": [{"source": a, "brief": b} for a, b in s.respelled]} if s.respelled else {})}
             for s in brief.summary
         ],
     }
