@@ -42,3 +42,26 @@ def test_summary_is_respelled_and_citations_still_point_at_the_source():
     assert out.summary[0].respelled == (("Khalidiya", "Khaldiyeh"),)
     assert out.summary[1] is brief.summary[1]
     assert out.summary[0].citations == (cite,)
+
+
+def test_grammar_style_and_given_names_are_not_respelled():
+    # Cases seen over the Multi-News and MultiLing stories.
+    assert spelling_map(Entity("Republicans", "NORP", (Variant("Republicans", 4, ("a",)),
+                                                       Variant("Republican", 2, ("a",))))) == {}
+    assert spelling_map(_entity("Mr Trump", ("Mr Trump", 5), ("Mr. Trump", 2), ("Republican party", 1))) == {}
+    assert spelling_map(_entity("Gore", ("Gore", 5), ("Al Gore", 2))) == {}          # "Al" is his name
+    assert spelling_map(_entity("St. James", ("St. James of", 3), ("St. James", 1))) == {}
+
+
+def test_a_chosen_spelling_or_a_longer_name_already_in_the_text_is_left_alone():
+    spellings = {"Grand Départ": "Le Grand Départ", "Americans": "American"}
+    text = "London prepares for Le Grand Départ; the Americans Heart Fund gave, and Americans cheered."
+    assert respell(text, spellings)[0] == text.replace("and Americans", "and American")
+
+
+def test_extensions_of_a_word_and_non_names_are_not_spellings():
+    assert spelling_map(_entity("Germany", ("Germany", 5), ("German", 2))) == {}
+    assert spelling_map(_entity("Matt Lesser", ("Matt Lesser", 5), ("Matthew Lesser", 2))) == {}
+    assert spelling_map(_entity("Washington Post", ("ABC/Washington Post", 5), ("Washington Post", 2))) == {}
+    assert spelling_map(_entity("Carmen Yulín Cruz", ("Carmen Yulín Cruz", 3), ("Carmen Yulin Cruz", 1))) == {
+        "Carmen Yulin Cruz": "Carmen Yulín Cruz"}
