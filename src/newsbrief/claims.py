@@ -26,7 +26,7 @@ from datetime import date
 from .align import fold_name
 from .attribution import Attribution, attribute
 from .dates import ArticleDate, article_dates, resolve_date
-from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, MOVING, NOUNS,
+from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BEFORE, MOVING, NOUNS,
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_label_number, toll_passing, is_projection, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
@@ -214,6 +214,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             add(("percent", what, pred), text, value, f"share of {name} {pred}", start, end, qualifier=q)
             continue
         value, q = parse_number(text)
+        if not q and re.match(r"\s+or so\b", full[end:end + 7]):
+            q = "about"     # "the fifty or so bodies": a round figure, not an exact count
         if value is None or (value == 1 and not re.search(r"\d", text)):
             continue   # vague ("hundreds") or "one of ..."
         upper, root = None, ent.root
@@ -269,8 +271,9 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         if not pred:
             continue
         scope = event_scope(verb, pred, noun)
-        if ent.end < len(doc) and doc[ent.end].lower_ in INCREMENTS:
-            scope = "increase"      # "35 million more Americans": a change, not a level
+        if (ent.end < len(doc) and doc[ent.end].lower_ in INCREMENTS
+                or any(t.lower_ in INCREMENTS_BEFORE for t in doc[max(0, ent.start - 2):ent.start + 1])):
+            scope = "increase"      # "35 million more Americans", "another 20 people": a change, not a level
         place, shown = place_scope(noun, verb, year)
         measure = f"{noun.lemma_.lower() if unit_key[1] != 'people' else 'people'} {pred}"
         # the noun's compounds and describing adjectives ("industrialized nations"; not "other")

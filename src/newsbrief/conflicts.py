@@ -21,7 +21,7 @@ from datetime import date
 
 from .claims import Extraction, extract
 from .measures import EVENTS, PREDICATES, Figure
-from .quantities import BOUNDS
+from .quantities import BOUNDS, LOWER_BOUNDS
 from .nlp import StoryParse, ensure_parse
 from .origins import NEWS_CYCLE_DAYS, group_origins, origin_of
 from .dates import article_dates
@@ -73,7 +73,7 @@ def _span(f: Figure) -> tuple[float, float]:
     x = float(f.claim.value)
     if f.upper is not None:
         return x, f.upper
-    if f.qualifier in {"more than", "over", "at least"}:
+    if f.qualifier in LOWER_BOUNDS:
         return x, math.inf
     if f.qualifier in BOUNDS:
         return 0.0, x

@@ -50,13 +50,19 @@ START_VERBS = {"launch", "start", "begin", "open", "mount", "unleash", "resume"}
 # Prepositions that say when, where or by whose account something happened, not what: a verb
 # with one of them counts the same thing as the bare verb ("cancelled in addition to" = "cancelled").
 _CIRCUMSTANCE = {"according", "in", "on", "at", "during", "since", "after", "before", "amid", "despite",
-                 "as", "by", "because", "due", "until", "through", "across", "within", "throughout"}
+                 "as", "by", "because", "due", "until", "through", "across", "within", "throughout", "from", "with"}
+# Adverbs that keep what a verb counts ("helped 20 students back" is not "helped 20 students"):
+# only these direction particles; the others say when, how sure or how far along ("were also
+# recorded", "have been recovered so far", "were previously sentenced") and count the same.
+_DIRECTIONS = {"back", "out", "away", "up", "down", "off", "home", "together", "apart", "aside", "over"}
 # Nouns of adverbial phrases ("in addition", "in total", "in the period"): no event a count belongs to.
 _NOT_EVENTS = {"addition", "total", "all", "period", "time", "part", "general", "fact", "particular",
                "turn", "effect", "case", "way", "sum"}
 # Words after a count that make it a change, not a level: "35 million more Americans" is an
 # increase, never compared with a level such as "33 million Americans would meet the threshold".
 INCREMENTS = {"more", "fewer", "additional", "extra", "less"}
+# The same before a count: "another 20 people were injured", "an additional 500 troops".
+INCREMENTS_BEFORE = {"another", "additional", "further", "extra"}
 # Words right before a value that state it as a figure that has moved ("the toll climbed to 40",
 # "has since dropped to $15,000", "now four-month-old Peter"): a conflict with it changed over time.
 MOVING = re.compile(r"\b(?:(?:climb|ris|rose|grow|grew|jump|increas|mount|swell|swollen|fall|fell|drop|"
@@ -102,6 +108,10 @@ def predicate_of(token) -> tuple[str, object]:
         g = group_of(lemma_of(t), PREDICATES)
         if g:
             return g, t
+        if lemma_of(t) == "be" and any(c.dep_ == "expl" for c in t.children):
+            # "there were thirteen aftershocks": the count exists; the verbs of clauses it
+            # hangs from ("...; seven others measured 5.0") count other things
+            return "exist", t
         for c in t.children:
             if c.dep_ in {"acomp", "oprd", "xcomp"} and group_of(lemma_of(c), PREDICATES):
                 return group_of(lemma_of(c), PREDICATES), t
@@ -113,7 +123,8 @@ def predicate_of(token) -> tuple[str, object]:
             # "voted against" and "voted present" count different things; "cancelled in addition",
             # "cancelled according to X", "cancelled on Tuesday" count the same as "cancelled"
             how = [c.lower_ for c in t.children if c.dep_ in {"prep", "prt", "oprd", "acomp", "advmod"}
-                   and c.i > token.i and c.lower_ not in _CIRCUMSTANCE][:1]
+                   and c.i > token.i and c.lower_ not in _CIRCUMSTANCE
+                   and (c.dep_ != "advmod" or c.lower_ in _DIRECTIONS)][:1]
             return " ".join([lemma_of(t), *how]), t
     return "", None
 
@@ -221,7 +232,7 @@ def is_range_or_threshold(text: str, start: int, end: int, qualifier: str) -> bo
         return True
     money = bool(re.search(r"[$£€]", text[max(0, start - 1):end]))
     return money and (qualifier in BOUNDS or bool(
-        re.search(r"\b(?:up to|over|under|less than|more than)\s*\$?$", text[max(0, start - 12):start])
+        re.search(r"\b(?:" + "|".join(BOUNDS) + r")\s*\$?$", text[max(0, start - 14):start])
         or re.search(r"\bor (?:less|more)\b", text[end:end + 40])))
 
 

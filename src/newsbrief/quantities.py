@@ -9,17 +9,21 @@ import re
 
 
 _QUALIFIERS = (r"more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
-               r"roughly|near|less than|fewer than|under|an estimated|close to")
+               r"roughly|near|less than|fewer than|under|an estimated|close to|upwards of|in excess of|above|below")
 _QUALIFIER = re.compile(r"^(?P<q>" + _QUALIFIERS + r")\s+", re.I)
-BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under"}
+BOUNDS = {"more than", "over", "at least", "up to", "as many as", "less than", "fewer than", "under",
+          "upwards of", "in excess of", "above", "below"}
+# The bounds from below ("more than 100" allows any value above it); the rest bound from above.
+LOWER_BOUNDS = {"more than", "over", "at least", "upwards of", "in excess of", "above"}
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "dozen": 12})
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "dozen": 12}
-_NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-                     + r")(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|dozen|mn|bn|m|b)\b)?", re.I)
+# number words whole: the "an" of "another 20" is no number
+_NUMBER = re.compile(r"(?P<n>\d+(?:[.,]\d+)*|\b(?:" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+                     + r")\b)(?:[\s-]*(?P<s>hundred|thousand|million|billion|trillion|dozen|mn|bn|m|b)\b)?", re.I)
 # "hundreds", "dozens": a reader cannot check them against a figure.
 _VAGUE_NUMBER = re.compile(r"^(?:hundreds|thousands|dozens|scores|tens of thousands|millions|several|many)\b", re.I)
 

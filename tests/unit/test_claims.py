@@ -459,3 +459,51 @@ def test_a_toll_estimated_in_the_passive_is_attributed_to_no_one_named():
     told = {v.text: v for v in c.claims}
     assert set(told) == {"As many as 200,000", "110,000"}
     assert told["110,000"].speaker == "unnamed" and told["110,000"].certainty == "attributed"
+
+
+def test_words_saying_when_or_from_where_keep_one_measure():
+    # "were also recorded", "recovered from the ocean", "recovered so far": the same count as the bare verb
+    a = Article("a", "The USGS said 13 aftershocks were recorded after the quake on Tuesday.")
+    b = Article("b", "The USGS said at least 27 aftershocks were also recorded after the quake on Tuesday.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"13", "at least 27"}
+    d = Article("d", "The air force said 16 bodies have been recovered from the waters of the ocean.")
+    e = Article("e", "The air force said 9 bodies have been recovered so far.")
+    [c] = _relate([d, e]).conflicts
+    assert {v.text for v in c.claims} == {"16", "9"}
+    f = Article("f", "Officials said 120 people were buried there with their headstones.")
+    g = Article("g", "Officials said 200 people were buried there.")
+    [c] = _relate([f, g]).conflicts
+    assert {v.text for v in c.claims} == {"120", "200"}
+
+
+def test_a_count_that_there_is_belongs_to_no_other_clause():
+    # "there were thirteen aftershocks ...; seven others measured ...": the count exists, it is not "measured"
+    a = Article("a", "According to the USGS, there were 13 aftershocks after the quake; seven others measured 5.0.")
+    b = Article("b", "According to the USGS, there were 27 aftershocks after the quake.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"13", "27"}
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("another 20", 20.0, ""), ("upwards of $65,000", 65000.0, "upwards of"), ("above 150,000", 150000.0, "above"),
+])
+def test_parse_number_whole_words_and_more_bounds(text, value, qualifier):
+    assert parse_number(text) == (value, qualifier)
+
+
+def test_another_count_is_an_increase_and_or_so_is_approximate():
+    a = Article("a", "Another 20 people were injured in the blast on Monday, police said.")
+    b = Article("b", "Twelve people were injured in the blast on Monday, police said.")
+    assert _relate([a, b]).conflicts == ()
+    c = Article("c", "Autopsies were done on the fifty or so bodies that have been found, a spokesman said.")
+    d = Article("d", "Officials said 55 bodies have been found, a spokesman said.")
+    assert _relate([c, d]).conflicts == ()
+
+
+def test_salary_thresholds_with_any_bound_word_are_no_figures():
+    a = Article("a", "Brock had a good job and was earning upwards of $65,000 a year.")
+    b = Article("b", "Firms would pay 1 percent of the salaries of employees who earn above $150,000.")
+    assert _relate([a, b]).conflicts == ()
+    c = Article("c", "Her partner was earning $90,000 a year.")
+    assert _relate([a, c]).conflicts == ()
