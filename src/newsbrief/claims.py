@@ -32,7 +32,7 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DECADE, DURATION, PERCENT, RATE, SHARE,
-                         SHARE_VALUE, SIZE, SIZE_UNITS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
+                         SHARE_VALUE, SIZE, SIZE_OF, SIZE_UNITS, DIMENSIONS, LINEAR_UNITS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
                          parse_number, rate_per_hour, word_or_number)
 from .types import Article, Citation, Claim, Origin, Sentence
 
@@ -163,6 +163,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
 
     _ages_and_sizes(sentence, doc, ents, full, add)
     _elapsed(sentence, doc, add)
+    _stated_sizes(sentence, doc, add)
     _rates(sentence, doc, add)
     _amounts_of(sentence, doc, full, add)
 
@@ -330,6 +331,31 @@ def _ages_and_sizes(sentence: Sentence, doc, ents, full: str, add) -> None:
                   if before.rstrip().endswith(w)), "")
         add(("size", dim, lemma_of(noun)), m.group(), word_or_number(m.group("n")) * factor,
             f"{dim} of the {lemma_of(noun)}", sentence.start + m.start(), sentence.start + m.end(), qualifier=q)
+
+
+def _stated_sizes(sentence: Sentence, doc, add) -> None:
+    """Sizes stated of a thing in any length unit ("the vessel is estimated to be 98 feet (30 m)
+    long", "a tower 310 m tall"): key (size, dimension, thing), value in metres, so that "98 feet"
+    and "the 25-meter wreck" compare. The thing is the noun the adjective describes, or the
+    subject of its clause ("the vessel ... to be ... long"); none found, no figure."""
+    for m in SIZE_OF.finditer(sentence.text):
+        adj = _token_at(doc, sentence.start + m.start("d"))
+        if adj is None:
+            continue
+        thing = adj.head if adj.dep_ == "amod" else None
+        verb = adj.head if adj.dep_ == "acomp" else None
+        for _ in range(2):      # "is ... long", "is estimated to be ... long"
+            if verb is None or thing is not None:
+                break
+            thing = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            verb = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
+        if thing is None or thing.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        value = float(m.group("n").replace(",", "")) * LINEAR_UNITS[m.group("u").lower()]
+        dim = DIMENSIONS[m.group("d").lower()]
+        add(("size", dim, lemma_of(thing)), sentence.text[m.start("n"):m.end("u")], value,
+            f"{dim} of the {lemma_of(thing)}", sentence.start + m.start(), sentence.start + m.end(),
+            qualifier=(m.group("q") or "").lower())
 
 
 # "nearly 10 hours into the 16-hour flight": how far into something an event happened.

@@ -122,6 +122,20 @@ SIZE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|" + _SMALL_NUMBER + r")-(?P<u>" + "|".
                   + r")\b(?!-)", re.I)
 
 
+# A size stated of a thing, the unit spelled out or abbreviated, any conversion in brackets
+# skipped ("the vessel is estimated to be 98 feet (30 m) long", "a tower 310 metres tall"):
+# unit -> metres; the adjective names the dimension. "long" is "length", the dimension a
+# hyphenated size ("the 25-meter wreck", ``SIZE``) is keyed by.
+LINEAR_UNITS = {"foot": 0.3048, "feet": 0.3048, "ft": 0.3048, "meter": 1.0, "meters": 1.0, "metre": 1.0,
+                "metres": 1.0, "m": 1.0, "yard": 0.9144, "yards": 0.9144, "inch": 0.0254, "inches": 0.0254,
+                "mile": 1609.344, "miles": 1609.344, "kilometer": 1000.0, "kilometers": 1000.0,
+                "kilometre": 1000.0, "kilometres": 1000.0, "km": 1000.0}
+DIMENSIONS = {"long": "length", "tall": "height", "high": "height", "wide": "width", "deep": "depth"}
+SIZE_OF = re.compile(r"(?<![\w$£€.,-])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?P<n>\d+(?:[.,]\d+)*)\s*(?P<u>"
+                     + "|".join(sorted(LINEAR_UNITS, key=len, reverse=True)) + r")\.?\s+(?:\([^()]{1,30}\)\s+)?"
+                     r"(?P<d>" + "|".join(DIMENSIONS) + r")\b", re.I)
+
+
 # A count per unit of time ("593 friends per hour", "about 847 an hour", "11 likes every minute"):
 # value per hour. Not speeds, wages or shares ("60 miles per hour", "$15 an hour", "2% a year"):
 # a rate's counted word must be no unit.

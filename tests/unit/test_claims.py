@@ -485,6 +485,16 @@ def test_a_count_that_there_is_belongs_to_no_other_clause():
     assert {v.text for v in c.claims} == {"13", "27"}
 
 
+def test_sizes_stated_in_other_units_compare_in_metres():
+    a = Article("a", "Resting off Alassio, the vessel is estimated to be 98 feet (30 m) long, archaeologists said.")
+    b = Article("b", "Archaeologists spent almost two years searching for the 25-meter wreck off Alassio.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"98 feet", "25-meter"} and c.topic.startswith("length")
+    # real negative: the same length in another unit
+    d = Article("d", "Archaeologists spent almost two years searching for the 30-meter wreck off Alassio.")
+    assert _relate([a, d]).conflicts == ()
+
+
 @pytest.mark.parametrize("text, value, qualifier", [
     ("another 20", 20.0, ""), ("upwards of $65,000", 65000.0, "upwards of"), ("above 150,000", 150000.0, "above"),
 ])
