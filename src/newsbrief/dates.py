@@ -41,11 +41,21 @@ _ORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 FORWARD = re.compile(r"\b(?:will|'ll|shall|expected|scheduled|upcoming|due|planned|(?:is|are) to|"
                      r"(?:is|are) set to|(?:is|are) going to)\b", re.I)
 # How far around a date phrase a forward cue may sit: the same clause, a few words each way.
-FORWARD_WINDOW = 40
+FORWARD_WINDOW = 80
 
 # Reports of one story are written within days; a report's own caption or dateline date
 # older than this before the story's latest date is a photo or archive date, not its own.
 STORY_SPAN_DAYS = 10
+# A day and month without a year up to this far after the report is coming this year ("the
+# search was extended to May 25" on May 6), not last year's: reports name coming dates weeks
+# ahead, while a date ten months back is told with its year or its weekday.
+NEAR_FUTURE_DAYS = 60
+# A past-tense verb right before a weekday ("Airlifts stopped Wednesday", "were stopped on
+# Wednesday") dates a past event whatever cue is near ("due to logistical issues"); after a
+# form of "be" the participle is a passive that may point forward ("will be held Saturday").
+_PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:\w+ed|said|told|met|went|came|took|gave|began|"
+                          r"left|held|won|lost|fell|rose|saw|made|spoke|wrote|sent|found|struck|hit|was|were)"
+                          r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
@@ -55,18 +65,19 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Date phrases, most specific first; each alternative is tried at every position.
 DATE_PHRASE = re.compile(
     rf"\b(?:"
-    rf"(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"          # (Monday,) July 29, 2013
-    rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+\d{{4}}"           # 29 July 2013
+    rf"(?:(?:on\s+)?{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"   # (on Monday,) July 29, 2013
+    rf"|(?:(?:on\s+)?{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+\d{{4}}"    # 29 July 2013
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"                      # Monday July 29
-    rf"|(?:{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"                      # 27 July
+    rf"|(?:(?:on\s+)?{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"             # Monday July 29
+    rf"|(?:(?:on\s+)?{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"             # 27 July
     rf"|{_MON}\s+\d{{4}}"                                                          # March 2012
     rf"|(?:the\s+)?(?:{_ORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+{_MON}(?:,?\s+\d{{4}})?"    # the first of June
-    rf"|(?:on\s+)?this\s+day\s+last\s+year|(?:a|one)\s+year\s+ago\s+today"        # an anniversary
+    rf"|(?:on\s+)?this\s+day\s+(?:last\s+year|(?:a|one)\s+year\s+ago)|(?:a|one)\s+year\s+ago\s+today"   # an anniversary
     rf"|{_NUM}\s+{_UNIT}\s+after\s+(?:an?|the)\b"                                   # eight days after a quake
     rf"|(?:comes?|came|coming)\s+{_NUM}\s+{_UNIT}\s+after"                       # comes two days after
     rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|before(?!\s+(?:an?|the|his|her|their|its)\b))"  # a month ago
-    rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)"
+    rf"|(?<!the\s)(?<!the\s\")(?:last|this|next)\s+weekend\b"                    # last weekend
+    rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"
     rf"|(?:last|this|next)\s+{_DAY}{_PART}"
     rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}"
     rf"|yesterday|today|tonight|tomorrow"
@@ -102,6 +113,24 @@ def _forward(phrase: str, context: str) -> bool:
     return bool(FORWARD.search(before) or FORWARD.search(after))
 
 
+def _past_before(phrase: str, context: str) -> bool:
+    at = context.lower().find(phrase.lower()) if context else -1
+    return at > 0 and bool(_PAST_BEFORE.search(context[max(0, at - FORWARD_WINDOW):at]))
+
+
+def _next_before(phrase: str, context: str) -> bool:
+    """ "next March 11": the phrase, or the words right before it in its sentence, say "next"."""
+    if phrase.lower().startswith("next "):
+        return True
+    at = context.lower().find(phrase.lower()) if context else -1
+    return at > 0 and bool(re.search(r"\bnext\s+$", context[:at], re.I))
+
+
+def _year_after(phrase: str, context: str) -> re.Match | None:
+    at = context.lower().find(phrase.lower()) if context else -1
+    return re.match(r"\s+(last|next|this) year\b", context[at + len(phrase):], re.I) if at >= 0 else None
+
+
 def resolve_date(phrase: str, reference_date: date | None, context: str = "") -> ResolvedDate | None:
     """Place a date phrase on the calendar, against the date of the report that uses it.
 
@@ -128,7 +157,7 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
     p = re.sub(rf"\b(?:the\s+)?({_ORD}|\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?=(?:{_MON})\b)",
                lambda m: f"{_ORDINALS.get(m[1]) or m[1]} ", p)
     ref = reference_date
-    ahead = _forward(phrase, context)
+    ahead = _forward(phrase, context) and not _past_before(phrase, context)
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", p)
     if m:
         return _day(date(int(m[1]), int(m[2]), int(m[3])), "explicit date")
@@ -156,12 +185,15 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
             d = date(ref.year, _month(month), int(day))
         except ValueError:
             return None
-        if ahead and d < ref - timedelta(days=STORY_SPAN_DAYS):
+        told = re.search(r"\b(last|next|this) year\b", p) or _year_after(phrase, context)
+        if told:                                  # "on June 1 last year"
+            d = d.replace(year=ref.year + {"last": -1, "next": 1}.get(told[1], 0))
+        elif (ahead and d < ref - timedelta(days=STORY_SPAN_DAYS)) or (_next_before(phrase, context) and d <= ref):
             d = d.replace(year=ref.year + 1)
-        elif not ahead and d > ref + timedelta(days=STORY_SPAN_DAYS):
+        elif not ahead and d > ref + timedelta(days=NEAR_FUTURE_DAYS):
             d = d.replace(year=ref.year - 1)
         return _day(d, f"year from {ref.isoformat()}")
-    if re.search(r"this day last year|year ago today", p):
+    if re.search(r"this day (?:last year|(?:a|one) year ago)|year ago today", p):
         try:
             return _day(ref.replace(year=ref.year - 1), f"the same day a year before {ref.isoformat()}")
         except ValueError:      # 29 February
@@ -176,6 +208,12 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
     m = re.search(rf"({_NUM})\s+({_UNIT})\s+later", p)
     if m:
         return _back(ref, -(_NUMBERS.get(m[1]) or int(m[1])), m[2].rstrip("s"), m[0])
+    m = re.search(r"(last|this|next)\s+weekend", p)
+    if m:
+        saturday = ref + timedelta(days=5 - ref.weekday() - (7 if m[1] == "last" and ref.weekday() < 6 else 0)
+                                   + (7 if m[1] == "next" else 0))
+        monday = saturday - timedelta(days=5)
+        return ResolvedDate(monday.isoformat(), "week", f"{m[1]} weekend: the week of {monday.isoformat()}")
     m = re.search(r"(last|this|next|earlier this|later this)\s+(week|month|year)", p)
     if m:
         return _period(ref, m[1], m[2])

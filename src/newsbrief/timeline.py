@@ -62,8 +62,15 @@ def _clause(text: str, start: int, end: int, forward: bool) -> str:
 # "posted on Saturday", "figures for Saturday", "filmed on July 28".
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:posted|uploaded|filmed|published|updated|dated|photographed|taken"
                                r"|released|issued|figures|numbers|toll|data)\s+(?:on\s+|for\s+)?$|\bfor\s+$", re.I)
+_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Bylines and date lines are the report's date, not an event.
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:published|updated|last updated|posted)\b)", re.I)
+# What happens every year is no event of the story: "the rainy season, which generally starts
+# in May", "held every spring in June".
+_HABITUAL = re.compile(r"\b(?:generally|usually|typically|normally|traditionally|customarily|annually"
+                       r"|every\s+(?:year|spring|summer|autumn|fall|winter)|each\s+year)\b", re.I)
+# How far before a date phrase a habitual word still governs it, within its sentence.
+HABITUAL_WINDOW = 60
 # An event needs this many content words besides its date ("Monday, July 29, 2013." is none).
 MIN_EVENT_WORDS = 2
 # Words with which a report turns to another event of the same day.
@@ -92,6 +99,8 @@ class _Dated:
 
 def _is_event(sentence: str, start: int, clause: str, phrase: str) -> bool:
     if _NOT_EVENT_BEFORE.search(sentence[max(0, start - 24):start]) or _BYLINE.match(sentence):
+        return False
+    if _HABITUAL.search(sentence[max(0, start - HABITUAL_WINDOW):start]) and not _EXPLICIT_YEAR.search(phrase):
         return False
     return len(content_stems(clause.replace(phrase, " "))) >= MIN_EVENT_WORDS
 
@@ -167,6 +176,30 @@ def _same_event(d: _Dated, g: list[_Dated], specific: frozenset[str]) -> bool:
         x.sentence.article_id == d.sentence.article_id and not _ELSEWHERE.search(x.text) for x in g)
 
 
+def _years_from_story(dated: list[_Dated], sentences: Sequence[Sentence]) -> list[_Dated]:
+    """A day told without its year takes the year the story gives that day elsewhere.
+
+    "The 7 July link" in a report of May 2007 is 7 July 2005 when another sentence says "July 7,
+    2005": the calendar alone would pick 2006. Only an earlier year is taken, and only when the
+    story gives that day one year.
+    """
+    years: dict[str, set[str]] = {}
+    for s in sentences:
+        for m in DATE_PHRASE.finditer(s.text):
+            r = resolve_date(m.group(), None)
+            if r is not None and r.precision == "day" and r.note == "explicit date":
+                years.setdefault(r.date[5:], set()).add(r.date[:4])
+    out = []
+    for d in dated:
+        r = d.resolved
+        told = years.get(r.date[5:], set()) if r.precision == "day" and r.note.startswith("year from") else set()
+        if len(told) == 1 and (year := next(iter(told))) < r.date[:4]:
+            r = replace(r, date=f"{year}{r.date[4:]}", note=f"year from the story's {year}{r.date[4:]}")
+            d = replace(d, resolved=r, inferred=False)
+        out.append(d)
+    return out
+
+
 def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object = None) -> Brief:
     """The brief with its ``timeline``: dated events from all sources, merged and ordered.
 
@@ -179,6 +212,7 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
     """
     refs = article_dates(brief.articles, brief.origins)
     dated = [d for s in sentences if s.article_id in refs for d in dated_clauses(s, refs[s.article_id])]
+    dated = _years_from_story(dated, sentences)
     # coarser first, so that a vague month absorbs the days told within it
     dated.sort(key=lambda d: (_RANK[d.resolved.precision], d.sentence.article_id, d.sentence.index))
     df = Counter(k for s in sentences for k in names(s.text))

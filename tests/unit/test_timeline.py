@@ -149,3 +149,37 @@ def test_days_before_another_event_stays_unresolved():
     assert resolve_date("nine days before the bombings", FRI) is None
     from newsbrief.dates import DATE_PHRASE
     assert not any("nine days" in m.group() for m in DATE_PHRASE.finditer("taken nine days before the bombings"))
+
+
+# Cases read in the MultiLing stories' timelines (WikiNews, 2004-2010).
+@pytest.mark.parametrize("phrase, context, ref, expected", [
+    # a past verb right before the weekday outweighs "due to" (a cause, not a schedule)
+    ("Wednesday", "Airlifts stopped Wednesday due to logistical issues.", date(2010, 2, 2), "2010-01-27"),
+    ("Saturday", "The vote will be held Saturday.", date(2010, 2, 2), "2010-02-06"),   # passive after "be"
+    ("March 11", "a conference that will take place next March 11 in New York.", date(2010, 3, 18), "2011-03-11"),
+    ("May 25", "However, on May 4, the search was extended to May 25.", date(2010, 5, 6), "2010-05-25"),
+    ("June 1", "an Air France plane that crashed on June 1 last year", date(2010, 5, 6), "2009-06-01"),
+    ("this day one year ago", "", date(2006, 7, 7), "2005-07-07"),
+    ("last weekend", "Sixteen bodies were recovered last weekend.", date(2009, 6, 8), "2009-06-01"),
+    ("Friday", "The draft is expected to undergo several revisions before being finalized Friday.",
+     date(2007, 12, 12), "2007-12-14"),
+])
+def test_resolve_date_cases_from_the_multiling_stories(phrase, context, ref, expected):
+    assert resolve_date(phrase, ref, context).date == expected
+
+
+def test_a_weekday_before_a_full_date_is_that_date_and_last_weekend_is_not_last_week():
+    from newsbrief.dates import DATE_PHRASE
+    found = [m.group() for m in DATE_PHRASE.finditer(
+        'It struck on the "last weekend in the summer;" on Saturday, February 27, 2010. Last weekend it rained.')]
+    assert found == ["on Saturday, February 27, 2010", "Last weekend"]
+
+
+def test_habits_are_not_events_and_a_day_takes_the_year_the_story_gives_it():
+    a = Article("a", "Suicide bombers attacked London on July 7, 2005, killing 52 people.", published=date(2005, 7, 12))
+    b = Article("b", "Tents were ordered for the rainy season, which generally starts in May. "
+                     "Opposition parties have now called for an inquiry into the 7 July link.",
+                published=date(2007, 5, 1))
+    events = build_timeline(Brief("t", (a, b), ()), segment(a) + segment(b)).timeline
+    assert {e.date for e in events} == {"2005-07-07"}              # no May, no 7 July 2006
+    assert {c.article_id for e in events for c in e.citations} == {"a", "b"}
