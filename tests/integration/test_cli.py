@@ -66,7 +66,7 @@ def test_batch_skips_bad_lines_and_keeps_ids(tmp_path, multiling, capsys):
 
 
 def test_installed_entry_point_runs_without_traceback(tmp_path):
-    (tmp_path / "x.txt").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "x.txt").write_bytes(b"\x00\x01garbage\xff")
     run = subprocess.run([str(ENTRY), "brief", str(tmp_path / "x.txt")], capture_output=True, text=True,
                          timeout=120)
     assert run.returncode == 1

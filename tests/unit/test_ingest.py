@@ -17,8 +17,9 @@ FRENCH = ("Les forces syriennes ont repris lundi le quartier de Khaldiyeh à Hom
 def bad_folder(tmp_path, example_dir):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
-    (tmp_path / "latin1.txt").write_bytes("Café in Homs, the army said on Monday. " .encode("latin-1") * 10)
+    (tmp_path / "latin1.txt").write_bytes(bytes(range(128, 256)) * 10)      # no encoding makes it text
     (tmp_path / "french.txt").write_text(FRENCH)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     (tmp_path / "huge.txt").write_text("The army said. " * (MAX_ARTICLE_BYTES // 10))
     (tmp_path / "broken.json").write_text('{"text": "unterminated')
     good = (example_dir / "003_d306274263f23363.txt").read_text()
@@ -34,7 +35,7 @@ def test_bad_inputs_are_named_and_the_good_one_survives(bad_folder):
     assert reasons == {
         "empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "not_utf8",
         "french.txt": "wrong_language", "huge.txt": "too_large", "broken.json": "bad_json",
-        "ap.txt": "duplicate",
+        "ap.txt": "duplicate", "photo.jpg": "unsupported",
     }
     for r in rejected:
         assert "\n" not in r.message and str(bad_folder) in r.message
@@ -93,3 +94,15 @@ def test_a_large_jsonl_file_is_read_article_by_article(tmp_path, example_dir):
     articles, rejected = read_paths([tmp_path / "stream.jsonl"])
     assert len(articles) == 250
     assert [(r.reason, r.source.rsplit(":", 1)[-1]) for r in rejected] == [("too_large", "251")]
+
+
+def test_legacy_and_utf16_text_is_read_and_a_json_object_without_text_is_named(tmp_path, example_dir):
+    good = (example_dir / "003_d306274263f23363.txt").read_text()
+    (tmp_path / "windows.txt").write_bytes(good.replace("neighborhood", "neighborhood’s café").encode("cp1252", "replace"))
+    (tmp_path / "utf16.txt").write_bytes(good.replace("Syrian", "Syrian army").encode("utf-16"))
+    (tmp_path / "keys.json").write_text('{"headline": "x", "url": "y"}')
+    articles, rejected = read_paths([tmp_path])
+    by_id = {a.id: a for a in articles}
+    assert "neighborhood’s café" in by_id["windows"].text
+    assert "Syrian army" in by_id["utf16"].text
+    assert [(r.reason, "'headline', 'url'" in r.message) for r in rejected] == [("bad_json", True)]

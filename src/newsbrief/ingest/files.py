@@ -120,6 +120,9 @@ def _article_from_json(obj: object, *, id: str, source: str,
         return article_from_text(obj, id=id, source=source, settings=settings)
     if not isinstance(obj, dict):
         return Rejected(source, "bad_json", "not an article: expected an object with 'text', or a string")
+    if not any(k in obj for k in ("text", "body", "content")):
+        return Rejected(source, "bad_json", "not an article: the object has no 'text' (keys: "
+                        f"{', '.join(map(repr, list(obj)[:5])) or 'none'}); expected 'text', or 'documents' for a story")
     text = obj.get("text") or obj.get("body") or obj.get("content") or ""
     if not isinstance(text, str):
         return Rejected(source, "bad_json", "'text' must be a string")
@@ -148,12 +151,45 @@ def _decode(data: bytes, path: Path) -> str | Rejected:
     limit = MAX_JSON_FILE_BYTES if is_json else MAX_ARTICLE_BYTES
     if len(data) > limit:
         return _too_large(str(path), len(data), limit, "one file" if is_json else "one news article")
+    for bom, codec in _BOMS:                      # UTF-16/32 text is full of NUL bytes
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
     if b"\x00" in data[:8192]:
         return Rejected(str(path), "binary", "a binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return Rejected(str(path), "not_utf8", f"not UTF-8 text (bad byte at offset {e.start}); save it as UTF-8")
+        guessed = _legacy_text(data)
+        if guessed is not None:
+            return guessed
+        return Rejected(str(path), "not_utf8", f"not UTF-8 text (bad byte at offset {e.start}) and its encoding "
+                        "cannot be told; save it as UTF-8")
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Pages saved by older tools are often Windows-1252 (Latin-1's superset), the usual legacy
+# encoding of English text; other encodings are named by charset-normalizer (a dependency of
+# trafilatura). A guess whose decoded text is messier than this share of characters is no
+# answer: the file is refused rather than read as gibberish.
+MAX_ENCODING_MESS = 0.1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _legacy_text(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or best.chaos > MAX_ENCODING_MESS:
+            return None
+        text = str(best)
+    return None if _CONTROL.search(text) else text
 
 
 def jsonl_records(lines: Iterable[str], path: str | Path) -> Iterator[tuple[int, object] | Rejected]:
@@ -212,11 +248,14 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected
     rejected: list[Rejected] = []
     for p in map(Path, paths):
         if p.is_dir():
-            inside = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
-                            and f.suffix.lower() in SUPPORTED - {""} and f.name != "README.md")
+            visible = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
+                             and f.name != "README.md")
+            inside = [f for f in visible if f.suffix.lower() in SUPPORTED - {""}]
             if not inside:
                 rejected.append(Rejected(str(p), "empty", "folder has no .txt, .md, .html or .json files"))
             files.extend(inside)
+            rejected += [Rejected(str(f), "unsupported", f"skipped: unknown file type {f.suffix.lower() or 'none'!r}; "
+                                  "use .txt, .md, .html or .json") for f in visible if f not in inside]
         elif p.is_file():
             files.append(p)
         else:
