@@ -32,7 +32,7 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DECADE, DURATION, PERCENT, RATE, SHARE,
-                         SHARE_VALUE, SIZE, SIZE_OF, SIZE_UNITS, DIMENSIONS, LINEAR_UNITS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
+                         SHARE_VALUE, SIZE, SIZE_OF, SIZE_UNITS, DIMENSIONS, LINEAR_UNITS, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
                          parse_number, rate_per_hour, word_or_number)
 from .types import Article, Citation, Claim, Origin, Sentence
 
@@ -264,6 +264,12 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or lemma_of(noun) in UNIT_DAYS
                 or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or is_remainder(ent.root, noun)):
             continue   # units ("400g") measure amounts, not things counted; "the other three"
+        building = _storeys_of(noun)
+        if building is not None:
+            # "The Shard ... has 87 storeys": the building's height in storeys, as "the 72-storey block"
+            add(("size", "storeys", lemma_of(building)), text, value, f"storeys of the {lemma_of(building)}",
+                start, end, qualifier=q)
+            continue
         unit_key = ("count", NOUNS.get(lemma_of(noun), lemma_of(noun)))
         anchor = noun.head if noun.dep_ == "conj" else noun
         pred, verb = predicate_of(anchor)
@@ -286,6 +292,21 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         add(unit_key + (pred, scope, place), text, value, measure + (f" ({where})" if where else ""), start, end,
             qualifier=q, concepts=frozenset(concepts), upper=upper)
     return out
+
+
+def _storeys_of(noun):
+    """The subject a count of storeys or floors is the height of ("The Shard stands at 310m and
+    has 87 storeys" -> Shard), or None: only what a building has or is, not "fire spread to 3 floors"."""
+    if lemma_of(noun) not in STOREY_NOUNS or noun.dep_ not in {"dobj", "attr"}:
+        return None
+    verb = noun.head
+    if lemma_of(verb) not in {"have", "be", "boast"}:
+        return None
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject if subject.pos_ in {"NOUN", "PROPN"} else None
+    return None
 
 
 def _person_key(ent) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from datetime import date
 
 from .claims import Extraction, extract
 from .measures import EVENTS, PREDICATES, Figure
-from .quantities import BOUNDS, DIMENSIONS, LOWER_BOUNDS
+from .quantities import BOUNDS, LOWER_BOUNDS, OBJECT_DIMENSIONS
 from .nlp import StoryParse, ensure_parse
 from .origins import NEWS_CYCLE_DAYS, group_origins, origin_of
 from .dates import article_dates
@@ -259,15 +259,15 @@ def _only_counts_of_a_noun(figures: Sequence[Figure]) -> list[tuple[tuple, tuple
 
     "Lifeguards plucked 22 students out of the water" and "lifeguards helped 20 students back
     to shore": each report counts the students once, so both count the same students. Lengths
-    (heights, depths, widths) likewise: a report's only length of anything is the story's length
-    of its one object, whatever noun names it ("the vessel", "the wreck").
+    (heights, depths, widths, storeys) likewise: a report's only length of anything is the story's
+    length of its one object, whatever noun names it ("the vessel", "the wreck"; "the Shard", "the block").
     """
     per_noun: dict[tuple, dict[str, set[tuple]]] = {}
     value: dict[tuple, float] = {}
     dated: dict[tuple, str] = {}
     for f in figures:
         k = f.key
-        if k[0] == "size" and k[1] in DIMENSIONS.values():
+        if k[0] == "size" and k[1] in OBJECT_DIMENSIONS:
             # "the vessel is 98 feet long" / "the 25-meter wreck": a report's one length is the story's
             group = ("size", k[1])
         elif k[0] != "count" or len(k) < 5 or k[2] in PREDICATES or not _whole_count(f.claim.text):

@@ -118,6 +118,11 @@ SIZE_UNITS = {"hour": ("time", 60.0), "minute": ("time", 1.0),
               "feet": ("length", 0.3048), "mile": ("length", 1609.344), "kilometer": ("length", 1000.0),
               "kilometre": ("length", 1000.0), "km": ("length", 1000.0),
               "storey": ("storeys", 1.0), "story": ("storeys", 1.0), "floor": ("storeys", 1.0)}
+# Nouns whose count is a building's height in storeys ("has 87 storeys"); not "stories", which
+# are as often news stories.
+STOREY_NOUNS = {"storey", "floor"}
+# Dimensions of one object that a report states once (``conflicts``): lengths and storeys.
+OBJECT_DIMENSIONS = {"length", "height", "width", "depth", "storeys"}
 SIZE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|" + _SMALL_NUMBER + r")-(?P<u>" + "|".join(SIZE_UNITS)
                   + r")\b(?!-)", re.I)
 

@@ -517,3 +517,13 @@ def test_salary_thresholds_with_any_bound_word_are_no_figures():
     assert _relate([a, b]).conflicts == ()
     c = Article("c", "Her partner was earning $90,000 a year.")
     assert _relate([a, c]).conflicts == ()
+
+
+def test_storeys_a_building_has_are_its_height_in_storeys():
+    a = Article("a", "Activists scaled the 72-storey office and residential block on Thursday.")
+    b = Article("b", "The Shard stands at 310m (1,016ft) and has 87 storeys.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"72-storey", "87"}
+    # real negative: floors a fire reached are no building's height
+    d = Article("d", "The fire spread to 3 floors of the building, firefighters said.")
+    assert _relate([a, d]).conflicts == ()
