@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import NewsbriefError
+from .ingest.files import EXAMPLE, example_path
 from .types import Brief
 
-EXAMPLE = "homs-2013"
 
 
 def _renderers() -> dict[str, Callable[[Brief], str]]:
@@ -36,15 +36,6 @@ def _renderers() -> dict[str, Callable[[Brief], str]]:
 
 
 FORMATS = ("text", "json", "markdown", "html")
-
-
-def example_path() -> Path:
-    """The bundled example story: inside the installed package, or in the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "examples" / EXAMPLE, here.parents[1] / "examples" / EXAMPLE):
-        if candidate.is_dir():
-            return candidate
-    raise NewsbriefError(f"The bundled example {EXAMPLE!r} is missing from this installation.")
 
 
 def _say(message: str) -> None:

@@ -214,3 +214,12 @@ def test_a_full_queue_refuses_jobs_and_slow_jobs_fail(texts):
 def test_loopback_check():
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
+
+
+def test_the_bundled_example_is_one_click_from_the_form(client):
+    index = client.get("/").text
+    assert 'href="/example"' in index
+    r = client.get("/example")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "Syria army retakes key Homs rebel district" in r.text and 'id="summary"' in r.text
+    assert 'href="/"' in r.text                       # the report links back to the form

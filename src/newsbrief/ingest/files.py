@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..clean import clean_text, html_to_text, word_count
+from ..errors import NewsbriefError
 from ..settings import CleanSettings
 from ..types import Article, Rejected
 
@@ -240,6 +241,19 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings(),
         return [_article_from_json(o, id=f"{path.stem}-{i}", source=f"{path}[{i}]", settings=settings)
                 for i, o in enumerate(obj)]
     return [_article_from_json(obj, id=path.stem, source=str(path), settings=settings)]
+
+
+# The bundled demo story: five reports of the July 2013 Homs offensive.
+EXAMPLE = "homs-2013"
+
+
+def example_path() -> Path:
+    """The bundled example story: inside the installed package, or in the source tree."""
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "examples" / EXAMPLE, here.parents[1] / "examples" / EXAMPLE):
+        if candidate.is_dir():
+            return candidate
+    raise NewsbriefError(f"The bundled example {EXAMPLE!r} is missing from this installation.")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected]]:

@@ -35,7 +35,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..embed import Embedder, make_embedder
 from ..errors import NewsbriefError
-from ..ingest.files import MAX_ARTICLE_BYTES, SUPPORTED, article_from_text, dedupe, read_upload
+from ..ingest.files import (EXAMPLE, MAX_ARTICLE_BYTES, SUPPORTED, article_from_text, dedupe, example_path,
+                            read_paths, read_upload)
 from ..pipeline import Progress, summarize
 from ..render.html import render_html
 from ..render.json import to_dict
@@ -224,7 +225,7 @@ def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | No
         return templates.TemplateResponse(request, "index.html", status_code=status, context={
             "error": error, "texts": list(texts) + [""] * max(0, 3 - len(texts)),
             "limits": settings, "accept": ",".join(sorted(SUPPORTED - {"", ".text"})),
-            "min_words": MIN_WORDS, "max_words": MAX_WORDS})
+            "min_words": MIN_WORDS, "max_words": MAX_WORDS, "example": EXAMPLE})
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index(request: Request):
@@ -240,6 +241,16 @@ def create_app(settings: WebSettings = WebSettings(), *, embedder: Embedder | No
             brief = await runner.run(articles, rejected, words)
         except HTTPException as e:
             return form_page(request, error=str(e.detail), texts=texts, status=e.status_code)
+        return HTMLResponse(render_html(brief, home="/"))
+
+    @app.get("/example", response_class=HTMLResponse, include_in_schema=False)
+    async def example(request: Request):
+        """The report of the bundled example story, for a first look without reports at hand."""
+        try:
+            articles, rejected = read_paths([example_path()])
+            brief = await runner.run(articles, rejected, settings.words)
+        except (HTTPException, NewsbriefError) as e:
+            return form_page(request, error=str(getattr(e, "detail", e)), status=getattr(e, "status_code", 500))
         return HTMLResponse(render_html(brief, home="/"))
 
     @app.post("/api/brief", summary="Brief one story", response_description="The JSON brief",
