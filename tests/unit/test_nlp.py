@@ -67,3 +67,14 @@ def test_without_spacy_both_fall_back_with_a_note(example_articles):
 def test_summarize_parses_once_and_fills_every_section(example_articles, tfidf):
     b = summarize(example_articles, embedder=tfidf)
     assert b.claims and b.entities and b.timeline and not b.notes
+
+
+def test_loading_the_model_does_not_import_torch_and_torch_still_imports_after():
+    import subprocess
+    import sys
+    code = ("import sys; from newsbrief.nlp import load_model; nlp = load_model(); "
+            "assert nlp is None or 'torch' not in sys.modules, 'thinc imported torch'; "
+            "assert nlp is None or nlp('Assad met Putin in Moscow.').ents; "
+            "import importlib.util; assert importlib.util.find_spec('torch') is None or __import__('torch')")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
