@@ -42,11 +42,12 @@ from functools import lru_cache
 
 from .align import content_stems
 from .attribution import SAY_VERBS
+from .mentions import article_texts, extra_mentions, line_stems
 from .nlp import StoryParse, captions, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
 from .spellings import (CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
-                        match_names, name_tokens, skeleton, translit_key)
+                        country_of, match_names, name_tokens, rare_typo, skeleton, translit_key)
 from .types import Article, Brief, Entity, PossibleMatch, Sentence, Variant
 
 # spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
@@ -80,7 +81,16 @@ _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern 
 # spelling is a variant of the name, compared without them.
 _HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
-                                 "archbishop cardinal rabbi attorney".split())
+                                 "archbishop cardinal rabbi attorney officer inspector constable trooper "
+                                 "superintendent agent coach".split())
+# A short form under a title ("Chief Jackson") goes to the one full name written with that title.
+_SHARED_TITLE = True
+# Names of one country merge ("Burma" / "Myanmar"), places only (an "Epochtimes Taiwan" is a
+# newspaper, "Taiwanese" a nationality).
+_COUNTRY_ALIASES = True
+_COUNTRY_LABELS = _PLACE_LABELS
+# A spelling written once and one letter away from a spelling written often is its typo.
+_RARE_TYPO = True
 # Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
 _PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
 _SEX_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -112,6 +122,9 @@ class Mention:
     cued: bool = False       # ``label`` read from the words around ("the X neighbourhood"), not the
                              # model's person or organisation: it decides the entity's type (a
                              # nationality before "city" stays a nationality: "Syrian city")
+    after_the: bool = False  # written after "the" ("the Beatles"): a group's or a thing's name, never
+                             # a given name
+    why: str = ""            # found by ``mentions.extra_mentions``: why ``text`` spells ``core``
 
     @property
     def name(self) -> str:
@@ -124,7 +137,7 @@ class Mention:
 def clean_mention(text: str) -> str:
     """A mention's surface without a leading "the", a possessive or stray punctuation."""
     s = " ".join(text.split())
-    s = re.sub(r"^(?:the|The|THE)\s+", "", s)
+    s = re.sub(r"^(?:the|The|THE|their|its|his|her|our)\s+", "", s)   # a determiner is not the name
     s = re.split(r"\s*[(@]", s)[0]            # "Beyoncé (@beyonce": a handle is not the name
     s = _POSSESSIVE.sub("", s)
     if re.fullmatch(r"(?:[A-Z]\.){2,}", s):
@@ -175,8 +188,9 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             as_noun = (ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
                        or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
             speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
+            after_the = ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
             out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
-                               core=text if titled else "", as_noun=as_noun, speaks=speaks,
+                               core=text if titled else "", as_noun=as_noun, speaks=speaks, after_the=after_the,
                                cued=label != ent.label_ and ent.label_ in ("PERSON", "ORG")))
     return out
 
@@ -301,6 +315,8 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
                         or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
                     continue
                 first = t.i
+                if first > 0 and doc[first - 1].lower_ == "the":
+                    continue                          # "the Beatles": a group's or a thing's name, no person's
                 if first > 0 and doc[first - 1].text in _PARTICLES:
                     first -= 1                        # "de Juan" of "Carlos de Juan"
                 start = _title_start(doc, first)
@@ -418,6 +434,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         a, b = names[i], names[j]
         if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
             m = Match("possible", m.rule + " (and of other names)", 0.5)
+        if m.kind != "same" and _RARE_TYPO and compatible_or_person(info[a][0], info[b][0]):
+            why = rare_typo(a, b, _uses(a, names, spellings), _uses(b, names, spellings))
+            m = Match("same", why, m.score) if why else m
         if m.kind == "same" and a in rivals and rivals.get(b) == rivals[a]:
             m = Match("possible", f"{rivals[a]!r} under rival titles, and no full name to tell them apart", 0.5)
         if m.kind == "same":
@@ -429,6 +448,15 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         elif m.kind == "possible":
             possible.append(PossibleMatch(a, b, round(m.score, 2), m.rule))
 
+    # 1b. another name of one country ("Burma" / "Myanmar"), from country_converter's aliases
+    if _COUNTRY_ALIASES:
+        for i, j, why in _country_aliases(names, info):
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[rj] = ri
+                evidence[ri] += evidence.pop(rj, [])
+            evidence[ri].append(why)
+
     # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
     # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
     # a short form is a name alone in its group, or a group of one short name's spellings
@@ -436,7 +464,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     forms: dict[int, set[tuple[str, ...]]] = defaultdict(set)
     members: dict[int, list[int]] = defaultdict(list)
     for i, n in enumerate(names):
-        forms[find(i)].add(folded(n))
+        if not n.isupper():                   # an acronym ("GOSH") does not make its name a long form
+            forms[find(i)].add(folded(n))
         members[find(i)].append(i)
     # ... or of one word spelt several ways ("Qasani" / "Qusani")
     # (its spelling in capitals, "CLINTON" of a transcript, only if it has no other: an acronym)
@@ -531,6 +560,15 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 attached[j] = container
             evidence[root] += evidence.pop(find(i), [])
             parent[find(i)] = root
+        elif ends and _SHARED_TITLE and (owner := _titled_owner(members[find(i)], {r: members[r] for r in ends},
+                                                                names, spellings)) is not None:
+            root, title = owner
+            for j in members[find(i)]:
+                attached[j] = ends[root]
+            evidence[root] += evidence.pop(find(i), [])
+            evidence[root].append(f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
+                                  "no other name ending with it")
+            parent[find(i)] = root
         elif ends:
             for r in sorted(ends):
                 possible.append(PossibleMatch(a, names[r], 0.5, "short form of several names"))
@@ -541,7 +579,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             if all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
                 r = next(r for r, f in fulls.items() if f == shortest)
                 full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
-                if _given_name_of(a, la, full, info[full][0], surnames) or (
+                if any(m.after_the for j in members[find(i)] for m in spellings[names[j]]):
+                    pass                              # "the Beatles" is no given name ("Beatles Story")
+                elif _given_name_of(a, la, full, info[full][0], surnames) or (
                         mister and len(folded(full)) == 2 and len(ta) == 1 and ta[0] not in surnames):
                     # "Serena" / "Serena Williams": the story's only full name with that first
                     # name, and no one in it has that first name as a surname
@@ -557,9 +597,12 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     for i, n in enumerate(names):
         root = find(i)
         g = groups.setdefault(root, _Group(Counter(), {}, Counter(), Counter(), set(), [], set(), set()))
-        # the name counts every mention that carries it; a titled spelling, its own mentions
-        g.variants[n] += len(spellings[n])
-        g.sources[n] = {m.article_id for m in spellings[n]}
+        # the name counts every mention that carries it; a titled spelling, its own mentions (a
+        # handle or an acronym stands for the name without writing it: it counts only as itself)
+        written = [m for m in spellings[n] if not m.why or m.text == n]
+        if written:
+            g.variants[n] += len(written)
+            g.sources[n] = {m.article_id for m in written}
         g.mentions += len(spellings[n])
         for m in spellings[n]:
             if m.text != n:
@@ -571,7 +614,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             g.full_labels.update(m.label for m in spellings[n])
         titled = sorted({m.text for m in spellings[n] if m.text != n})
         g.titled.update(titled)
-        g.evidence.extend(f"{t!r}: {n!r} with a title" for t in titled)
+        whys = {m.text: m.why for m in spellings[n] if m.why}
+        g.evidence.extend(whys.get(t) or f"{t!r}: {n!r} with a title" for t in titled)
         if i in attached:
             g.short_forms.update(m.text for m in spellings[n])
             g.evidence.append(f"{n!r}: short form of {attached[i]!r} (the only name that contains it)")
@@ -591,6 +635,58 @@ def _head_noun(long: str, tl: tuple[str, ...], word: str, owners: set[tuple[str,
     House" is not the "White House")."""
     after = _word_after(long, tl.index(word) + 1)
     return after in ("of", "for") or (after == "" and (owners is None or tl[:tl.index(word)] in owners))
+
+
+def _country_aliases(names: list[str], info: dict) -> list[tuple[int, int, str]]:
+    """(country, alias, evidence) for each alias of a country the story names by its own name:
+    "Burma" joins "Myanmar", "Chinese Taipei" (an Olympic team's name too) joins "Taiwan"."""
+    canon: dict[str, int] = {}
+    aliases: list[tuple[int, str]] = []
+    for i, n in enumerate(names):
+        label = info[n][0]
+        if label not in _COUNTRY_LABELS:
+            continue
+        code, own = country_of(n)
+        if code and own and label in _PLACE_LABELS:
+            canon.setdefault(code, i)
+        elif code and not (set(name_tokens(n)[:1]) & _REGION_QUALIFIERS):
+            aliases.append((i, code))             # "South India" is a region, not India
+    return [(canon[code], i, f"{names[i]!r} is another name of {names[canon[code]]!r} ({code}, country_converter)")
+            for i, code in aliases if code in canon]
+
+
+def _uses(name: str, names: list[str], spellings: dict) -> int:
+    """How often the story writes ``name``, alone or inside a longer name ("Cancellara" in
+    "Fabian Cancellara" too)."""
+    words = name_tokens(name)
+    k = len(words)
+    return sum(len(spellings[n]) for n in names
+               for t in [name_tokens(n)] if any(t[x:x + k] == words for x in range(len(t) - k + 1)))
+
+
+def compatible_or_person(label_a: str, label_b: str) -> bool:
+    """Comparable types, or one a person: the model's label of a misspelt name is a guess."""
+    return compatible(label_a, label_b) or "PERSON" in (label_a, label_b)
+
+
+def _titles(group: list[int], names: list[str], spellings: dict) -> set[str]:
+    """The title words ("chief", "officer") written before the group's names, honorifics
+    (Mr., Ms.) and qualifiers ("Ferguson Police") aside."""
+    return {w.rstrip(".").lower() for j in group for m in spellings[names[j]] if m.core
+            for w in m.text[: len(m.text) - len(m.core)].split()
+            if w.rstrip(".").lower() in _HONORIFICS and w.rstrip(".").lower() not in _PERSONAL_TITLES}
+
+
+def _titled_owner(short: list[int], fulls: dict[int, list[int]], names: list[str],
+                  spellings: dict) -> tuple[int, str] | None:
+    """The one full name among several ending with a short form that carries the short form's
+    title ("Chief Jackson" of "Police Chief Thomas Jackson", not of "Rev. Jesse Jackson"): a
+    writer who titles a surname means the person introduced with that title."""
+    mine = _titles(short, names, spellings)
+    if not mine:
+        return None
+    owners = [(r, t) for r, group in sorted(fulls.items()) for t in [sorted(mine & _titles(group, names, spellings))] if t]
+    return (owners[0][0], owners[0][1][0]) if len(owners) == 1 else None
 
 
 def _sexes(group: list[int], names: list[str], spellings: dict) -> set[str]:
@@ -646,6 +742,10 @@ def _entity(g: _Group) -> Entity:
                   mentions=g.mentions, origins=len(articles))
 
 
+# Switches for the ablation runs of benchmarks (name -> module flag); every rule is on.
+_ABLATE = {"shared_title": "_SHARED_TITLE", "rare_typo": "_RARE_TYPO", "countries": "_COUNTRY_ALIASES"}
+
+
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
                       parsed: StoryParse | None = None, *, use_model: bool = True) -> Brief:
     """The brief with its ``entities`` and ``possible_matches`` filled in.
@@ -666,6 +766,7 @@ def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
     mentions = [m for a in brief.articles for m in find_mentions(a, use_model=use_model, parsed=parsed)]
     if use_model and parsed.available:
         mentions += missed_mentions(brief.articles, parsed, mentions)
+    mentions += found_mentions(brief.articles, mentions)
     entities, possible = merge_mentions(mentions)
     origin_of = {aid: k for k, o in enumerate(brief.origins) for aid in o.article_ids}
     if origin_of:
@@ -677,6 +778,23 @@ def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
         note = f"entities from capitalised phrases only ({parsed.missing})"
         notes += (note,) if note not in notes else ()
     return replace(brief, entities=entities, possible_matches=possible, notes=notes)
+
+
+def found_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
+    """Spellings of the found names that no tagger yields (``mentions.extra_mentions``): other
+    casings, handles, acronyms."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.name][m.label] += 1
+    names = {n: _label(c) for n, c in votes.items()}
+    texts = {a.id: article_texts(a, captions(a)) for a in articles}
+    out = []
+    for f in extra_mentions(texts, names):
+        if f.text in names:
+            continue                          # the model found this spelling itself
+        core = f.name if f.name and f.name != f.text else ""
+        out.append(Mention(f.text, f.label, f.article_id, line_stems(f.line), core=core, why=f.why))
+    return out
 
 
 def canonical_spellings(brief: Brief) -> dict[str, str]:

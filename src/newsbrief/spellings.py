@@ -43,6 +43,9 @@ MIN_TYPO_WORD = 4
 # alone conflate different short names ("Qusayr" and "Qussur" are both "ksr").
 SKELETON_MIN_RATIO = 80
 
+# "q" and "g" are one Arabic letter (qaf) in two transliterations; a switch for ablation runs.
+QAF_AS_G = True
+
 # Titles and honorifics dropped before comparing names ("President Bashar Assad").
 TITLES = frozenset("""president prime minister king queen prince princess sheikh sheik emir
 gen general col colonel lt maj major capt captain sgt mr mrs ms dr prof sen senator rep gov
@@ -62,6 +65,14 @@ GENERIC_INFIXES = frozenset({"international"})
 # An all-caps word this long made of the first syllables of a name's words ("AFRICOM" of "Africa
 # Command") is a possible match only: such syllable acronyms are rare and easily coincidental.
 MIN_SYLLABLE_ACRONYM = 5
+# A spelling one edit from another is its typo only when the name has this many letters: short
+# names one letter apart are often different ("Zhou" / "Zhu", "Obama" / "Osama").
+MIN_RARE_TYPO = 7
+# ... and when it is written at most RARE_TIMES while the other is written at least COMMON_TIMES:
+# a writer who misspells a name does it once; two spellings both in use are two names (or two
+# transliterations, which other rules decide).
+RARE_TIMES = 1
+COMMON_TIMES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +147,12 @@ def _acronym_of(short: str, long: str) -> bool:
         return False    # "New York City hospital" is not what "NYC" stands for
     initials = "".join(w[0] for w in words)
     return len(words) >= 2 and initials == letters
+
+
+def _qaf_as_g(a: str, b: str) -> bool:
+    """One spelling has a "q" where the other has a "g", and the keys are then equal."""
+    return any("q" in x.lower() and "g" in y.lower() and translit_key(re.sub("[qQ]", "g", x)) == translit_key(y)
+               for x, y in ((a, b), (b, a)))
 
 
 def _acronym_variant(a: str, b: str) -> bool:
@@ -236,6 +253,23 @@ def _word_typo(x: str, y: str) -> str:
     return ""
 
 
+def rare_typo(a: str, b: str, count_a: int, count_b: int) -> str:
+    """Why ``a`` / ``b`` is a one-off typo of a name the story writes often ("Canchellara" once,
+    "Cancellara" ten times; "Praia da Lux" / "Praia da Luz"), or "" when it is not: one edit
+    (a letter changed, added, dropped, or two swapped) in a long name, same first letter, same
+    digits, not a plural ("Clintons")."""
+    from rapidfuzz.distance import OSA
+
+    (rare, n_rare), (common, n_common) = sorted(((a, count_a), (b, count_b)), key=lambda x: x[1])
+    if n_rare > RARE_TIMES or n_common < COMMON_TIMES:
+        return ""
+    r, c = _compact(rare), _compact(common)
+    if (min(len(r), len(c)) < MIN_RARE_TYPO or r[:1] != c[:1] or re.sub(r"\D", "", r) != re.sub(r"\D", "", c)
+            or r.removesuffix("s") == c or c.removesuffix("s") == r or OSA.distance(r, c) != 1):
+        return ""
+    return f"one letter apart, {rare!r} written {n_rare} time(s), {common!r} {n_common}: a typo"
+
+
 def _is_transposition(a: str, b: str) -> bool:
     """Same letters in another order, same first and last letter: a typo ("Khadiliya")."""
     a, b = a.replace(" ", ""), b.replace(" ", "")
@@ -275,6 +309,9 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
         return Match("different", "no comparable words")
     if ka == kb:
         return Match("same", f"same transliteration key {ka!r}", 1.0)
+    if QAF_AS_G and min(len(ka), len(kb)) >= MIN_FUZZY_LEN and _qaf_as_g(a, b):
+        # Arabic qaf is written q, k or, as spoken in Libya and the Gulf, g ("Qadhafi" / "Gadhafi")
+        return Match("same", f"same transliteration key with q written g ({a!r} / {b!r})", 1.0)
     if _compact(a) == _compact(b) and len(_compact(a)) >= MIN_FUZZY_LEN:
         # the model labels one string differently in different sentences: the letters decide
         return Match("same", f"same letters but for spaces ({a!r} / {b!r})", 1.0)
@@ -338,6 +375,46 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
         return Match("possible", f"spelling similarity {ratio:.0f}, little shared context {overlap:.2f}",
                      ratio / 100)
     return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
+
+
+# Switches for the ablation runs of benchmarks (name -> module flag); every rule is on.
+_ABLATE = {"qaf": "QAF_AS_G"}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[tuple[re.Pattern, str, frozenset[str]], ...]:
+    """(alias regex, ISO3 code, its short and official names) of each country, from the data of
+    the ``country_converter`` package (read with ``csv``: its converter needs pandas, slow to
+    import); empty when the package is absent, and country aliases are then not merged."""
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or not spec.submodule_search_locations:
+        return ()
+    path = Path(spec.submodule_search_locations[0]) / "country_data.tsv"
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return tuple((re.compile(r["regex"], re.I), r["ISO3"], frozenset({r["name_short"].lower(), r["name_official"].lower()}))
+                 for r in rows if r.get("regex") and r.get("ISO3"))
+
+
+@lru_cache(maxsize=4096)
+def country_of(name: str) -> tuple[str, bool]:
+    """The ISO3 code of the one country ``name`` names ("Burma" -> "MMR"), and whether ``name`` is
+    that country's short or official name; ("", False) when none, several, or when the alias is
+    only part of the name ("New Mexico", "Taipei City": words before or after the alias)."""
+    codes = set()
+    canonical = False
+    for regex, code, official in _countries():
+        m = regex.search(name)
+        if m and not name[:m.start()].strip() and not re.search(r"\s", name[m.end():]):
+            codes.add(code)
+            canonical = canonical or name.lower() in official
+    return (codes.pop(), canonical) if len(codes) == 1 else ("", False)
 
 
 @lru_cache(maxsize=16384)

@@ -405,3 +405,84 @@ def test_one_name_under_two_rival_titles_is_two_people():
     honorific = [Mention("Mr Blair", "PERSON", "a", core="Blair"),
                  Mention("Prime Minister Blair", "PERSON", "b", core="Blair")]
     assert len(merge_mentions(honorific)[0]) == 1
+
+
+def test_a_titled_surname_goes_to_the_one_full_name_with_that_title():
+    ms = [Mention("Ferguson Police Chief Thomas Jackson", "PERSON", "a", core="Thomas Jackson"),
+          Mention("Rev. Jesse Jackson", "PERSON", "a", core="Jesse Jackson"),
+          Mention("Chief Jackson", "PERSON", "b", core="Jackson"),
+          Mention("Officer Wilson", "PERSON", "b", core="Wilson")]
+    entities, possible = merge_mentions(ms)
+    thomas = next(e for e in entities if e.name == "Thomas Jackson")
+    assert "Chief Jackson" in {v.text for v in thomas.variants}
+    assert any("title 'chief'" in ev for ev in thomas.evidence)
+
+
+def test_a_one_off_typo_of_a_name_written_often_merges_short_names_do_not():
+    ms = ([Mention("Fabian Cancellara", "PERSON", "a")] * 3 + [Mention("Canchellara", "PERSON", "b"),
+                                                                Mention("Cancellara", "GPE", "b")]
+          + [Mention("Praia da Luz", "GPE", "a")] * 3 + [Mention("Praia da Lux", "FAC", "b")]
+          + [Mention("Zhou", "PERSON", "a")] * 3 + [Mention("Zhu", "PERSON", "b")])
+    entities, _ = merge_mentions(ms)
+    groups = [{v.text for v in e.variants} for e in entities]
+    assert {"Fabian Cancellara", "Cancellara", "Canchellara"} in groups
+    assert {"Praia da Luz", "Praia da Lux"} in groups
+    assert {"Zhou"} in groups and {"Zhu"} in groups
+
+
+def test_a_determiner_before_a_name_is_not_the_name():
+    from newsbrief.entities import clean_mention
+
+    assert clean_mention("their Dependent Care Savings Account") == "Dependent Care Savings Account"
+    assert clean_mention("its Board of Directors") == "Board of Directors"
+
+
+def test_names_of_one_country_merge_a_city_named_after_it_does_not():
+    ms = [Mention("Myanmar", "GPE", "a"), Mention("Burma", "GPE", "b"), Mention("New Mexico", "GPE", "a"),
+          Mention("Mexico", "GPE", "b"), Mention("Mexico City", "GPE", "b"), Mention("Taiwanese", "NORP", "a"),
+          Mention("Taiwan", "GPE", "a")]
+    entities, _ = merge_mentions(ms)
+    groups = [{v.text for v in e.variants} for e in entities]
+    assert {"Myanmar", "Burma"} in groups
+    assert {"Mexico"} in groups and {"Mexico City"} in groups and {"New Mexico"} in groups
+    assert {"Taiwanese"} in groups
+    myanmar = next(e for e in entities if e.name == "Myanmar")
+    assert any("country_converter" in ev for ev in myanmar.evidence)
+
+
+def test_q_and_g_transliterate_one_arabic_letter():
+    assert match_names("Qadhafi", "Gadhafi", label_a="PERSON", label_b="PERSON").kind == "same"
+    assert match_names("Iraq", "Irag", label_a="GPE", label_b="GPE").kind != "same"      # too short to tell
+
+
+def test_found_spellings_join_the_story_fallback_too():
+    from newsbrief.types import Article
+
+    text = ("Senators met the Accountability Review Board on Monday. Later the ARB said the Obama "
+            "Administration had erred.\n\nRadio host Rush Limbaugh disagreed. The Obama administration answered.\n\n"
+            ".@rushlimbaugh says the probe is a hoax.")
+    b = describe_entities(Brief(id="x", articles=(Article(id="a", text=text),), summary=()), use_model=False)
+    groups = [{v.text for v in e.variants} for e in b.entities]
+    assert {"Accountability Review Board", "ARB"} in groups
+    assert {"Obama Administration", "Obama administration"} in groups
+    assert {"Rush Limbaugh", "@rushlimbaugh"} in groups
+
+
+def test_an_acronym_beside_a_name_does_not_stop_it_being_a_short_form():
+    ms = [Mention("Great Ormond Street Hospital for Children", "ORG", "a"),
+          Mention("Great Ormond Street Hospital", "FAC", "b"), Mention("GOSH", "ORG", "b")]
+    (e,), _ = merge_mentions(ms)
+    assert {v.text for v in e.variants} == {"Great Ormond Street Hospital for Children", "Great Ormond Street Hospital",
+                                            "GOSH"}
+
+
+def test_a_word_after_the_is_no_persons_name_part():
+    b = _story("The One Show reunited the pair at The Beatles Story exhibition in Liverpool.",
+               "Barbara Bezant and Lyn Jeffries saw The Beatles at the Lewisham Odeon in December 1963.")
+    assert not any(v.text == "Beatles" for e in b.entities if e.name == "Beatles Story" for v in e.variants)
+
+
+def test_officer_is_a_title_before_a_surname():
+    b = _story("Ferguson police identified the officer as Darren Wilson on Friday.",
+               "Criminal charges could be taken against Officer Wilson, the lawyer said.")
+    assert "Officer Wilson" in _variants(b, "Darren Wilson")

@@ -1,0 +1,68 @@
+"""Spellings found in the texts from names the model found: casings, handles, acronyms."""
+
+from __future__ import annotations
+
+from newsbrief.entities import Mention, merge_mentions
+from newsbrief.mentions import (acronym_mentions, acronym_of, case_variants, defined_acronyms, extra_mentions,
+                                handle_mentions, handle_names)
+
+
+def _texts(*texts):
+    return {"a": tuple(texts)}
+
+
+def test_other_casings_of_a_found_name_are_spellings_of_it():
+    text = ("The Obama administration’s record is poor, said GEOFF GARIN, a pollster. "
+            "Geoff Garin has worked for the Obama Administration. Donald Trump said to trump them all.")
+    found = {f.text: f.label for f in case_variants(_texts(text), {"Obama Administration": "ORG",
+                                                                 "Geoff Garin": "PERSON", "Donald Trump": "PERSON",
+                                                                 "Trump": "PERSON"})}
+    assert found == {"Obama administration": "ORG", "GEOFF GARIN": "PERSON"}   # never "trump" the verb
+
+
+def test_a_casing_inside_a_longer_name_is_not_the_name():
+    text = "THE NEW YORK TIMES reported from New York, and new york lawyers agreed."
+    assert case_variants(_texts(text), {"New York": "GPE"}) == []
+
+
+def test_a_handle_spells_a_persons_name():
+    assert handle_names("gabrielsherman", "Gabriel Sherman")
+    assert handle_names("stephmcneal", "Stephanie McNeal")           # a given name's start
+    assert handle_names("chrissyteigen", "christine teigen")          # a nickname
+    assert not handle_names("realdonaldtrump", "Gabriel Sherman")
+    text = ("Trump only deals with Murdoch now — Gabriel Sherman (@gabrielsherman) January 27, 2016\n"
+            ".@rushlimbaugh says the probe is a hoax.\n"
+            "Oh. My. God. — christine teigen (@chrissyteigen) November 19, 2018")
+    found = {(f.text, f.name) for f in handle_mentions(_texts(text), ["Gabriel Sherman", "Rush Limbaugh"])}
+    assert found == {("Gabriel Sherman", ""), ("@gabrielsherman", "Gabriel Sherman"),
+                     ("@rushlimbaugh", "Rush Limbaugh"), ("christine teigen", ""),
+                     ("@chrissyteigen", "christine teigen")}
+
+
+def test_acronyms_defined_in_the_text_or_initials_of_one_found_name():
+    assert acronym_of("USGS", "U.S. Geological Survey")
+    assert acronym_of("ISIS-GS", "ISIS in the Greater Sahara")
+    assert not acronym_of("ARB", "Accountability Board")
+    text = ("Families could open Dependent Care Savings Accounts (DCSAs) for children. "
+            "Contributions to a DCSA are capped. The Accountability Review Board met; the ARB never "
+            "interviewed her, and the CIA declined to comment.")
+    assert defined_acronyms(text)[0][:2] == ("DCSA", "Dependent Care Savings Accounts")
+    found = {(f.text, f.name) for f in acronym_mentions(_texts(text), {"Accountability Review Board": "ORG",
+                                                                       "Central Africa": "LOC"})}
+    assert found == {("Dependent Care Savings Accounts", ""), ("DCSAs", "Dependent Care Savings Accounts"),
+                     ("DCSA", "Dependent Care Savings Accounts"), ("ARB", "Accountability Review Board")}
+
+
+def test_an_acronym_of_two_found_names_is_neither():
+    text = "The ARB met."
+    assert acronym_mentions(_texts(text), {"Accountability Review Board": "ORG", "Air Resources Board": "ORG"}) == []
+
+
+def test_found_spellings_merge_with_their_name_and_say_why():
+    text = "Rush Limbaugh spoke.\n.@rushlimbaugh says the probe is a hoax."
+    found = extra_mentions(_texts(text), {"Rush Limbaugh": "PERSON"})
+    ms = [Mention("Rush Limbaugh", "PERSON", "a")] + [Mention(f.text, f.label, f.article_id, core=f.name, why=f.why)
+                                                      for f in found]
+    (e,), _ = merge_mentions(ms)
+    assert {v.text for v in e.variants} == {"Rush Limbaugh", "@rushlimbaugh"} and e.name == "Rush Limbaugh"
+    assert any("handle of 'Rush Limbaugh'" in ev for ev in e.evidence)
