@@ -30,10 +30,10 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_label_number, toll_passing, is_projection, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
+from .amounts import ages_and_sizes, amounts_of, elapsed, rates, stated_sizes, token_at
 from .nlp import MISSING, StoryParse, ensure_parse
-from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DECADE, DURATION, PERCENT, RATE, SHARE,
-                         SHARE_VALUE, SIZE, SIZE_OF, SIZE_UNITS, DIMENSIONS, LINEAR_UNITS, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS, age_years, parse_duration,
-                         parse_number, rate_per_hour, word_or_number)
+from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS,
+                         parse_duration, parse_number)
 from .types import Article, Citation, Claim, Origin, Sentence
 
 
@@ -126,12 +126,12 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
     # durations first: NER labels them DATE, and "eight-day" must not become a count of 8
     for m in DURATION.finditer(sentence.text):
         start = sentence.start + m.start()
-        tok = _token_at(doc, start)
+        tok = token_at(doc, start)
         if tok is None:
             continue
         after = sentence.text[m.end():m.end() + 6].lower()
         days = parse_duration(m)
-        last = _token_at(doc, sentence.start + m.end() - 1)
+        last = token_at(doc, sentence.start + m.end() - 1)
         event = ""
         text = m.group()
         if after.startswith(" ago"):
@@ -161,15 +161,15 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         add(("duration", event), text, days, f"length of the {event}", start,
             sentence.start + m.end(), days=True, qualifier=qualifier)
 
-    _ages_and_sizes(sentence, doc, ents, full, add)
-    _elapsed(sentence, doc, add)
-    _stated_sizes(sentence, doc, add)
-    _rates(sentence, doc, add)
-    _amounts_of(sentence, doc, full, add)
+    ages_and_sizes(sentence, doc, ents, full, add)
+    elapsed(sentence, doc, add)
+    stated_sizes(sentence, doc, add)
+    rates(sentence, doc, add)
+    amounts_of(sentence, doc, full, add)
 
     # an event launched on a weekday: its length so far is under a week
     for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):
-        tok = _token_at(doc, sentence.start + m.start())
+        tok = token_at(doc, sentence.start + m.start())
         verb = tok.head if tok is not None else None
         if verb is None or lemma_of(verb) not in START_VERBS:
             continue
@@ -187,7 +187,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
 
     # shares: "almost all of Khalidiya", "most of the neighbourhood"
     for m in SHARE.finditer(sentence.text):
-        tok = _token_at(doc, sentence.start + m.start("w"))
+        tok = token_at(doc, sentence.start + m.start("w"))
         if tok is None:
             continue
         what, name = share_object(tok)
@@ -307,130 +307,6 @@ def _storeys_of(noun):
         if subject is not None:
             return subject if subject.pos_ in {"NOUN", "PROPN"} else None
     return None
-
-
-def _person_key(ent) -> tuple[str, str]:
-    """(surname, given name or "") of a person's mention, folded: "Alexis Ohanian" -> ("ohanian", "alexis")."""
-    words = [t.lower_ for t in ent if t.pos_ == "PROPN" or t.is_title]
-    words = [w for w in words if w not in {"mr", "mrs", "ms", "dr"}] or [ent.root.lower_]
-    return words[-1], words[0] if len(words) >= 2 else ""
-
-
-def _ages_and_sizes(sentence: Sentence, doc, ents, full: str, add) -> None:
-    """Ages of named people ("Ohanian, 34", "33-year-old Alexis Ohanian", "Peter, 10 weeks old") and
-    sizes written as one hyphenated adjective ("16-hour flight", "25-meter wreck")."""
-    people = [e for e in ents if e.label_ == "PERSON"]
-    # the small model tags many surnames NORP ("Ohanian"): ", 34," after a single proper noun is an age
-    named = people + [e for e in ents if e.label_ == "NORP" and len(e) == 1 and e[0].pos_ == "PROPN"
-                      and not e.text.endswith("s")]
-    for e in named:
-        m = AGE_APPOSITION.match(full[e.end_char:e.end_char + 30])
-        if m and 0 < int(m.group("n")) < 120:
-            start, end = e.end_char + m.start("n"), e.end_char + m.end("n")
-            add(("age",) + _person_key(e), f"{e.text}, {m.group('n')}", float(m.group("n")),
-                f"age of {e.text}", start, end)
-    for m in AGE.finditer(sentence.text):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        gap_after = lambda e: full[end:e.start_char]          # noqa: E731
-        gap_before = lambda e: full[e.end_char:start]         # noqa: E731
-        near = [e for e in people if e.start_char >= end and re.fullmatch(r"\s*", gap_after(e))]
-        near += [e for e in people if e.end_char <= start and re.fullmatch(r",\s*(?:an?\s+)?", gap_before(e))]
-        if len(near) != 1:
-            continue   # "the 33-year-old" alone, or several names around it: whose age is unclear
-        e = near[0]
-        add(("age",) + _person_key(e), m.group(), age_years(m), f"age of {e.text}", start, end)
-    for m in SIZE.finditer(sentence.text):
-        tok = _token_at(doc, sentence.start + m.start("u"))
-        if tok is None:
-            continue
-        noun = tok.head
-        if noun.pos_ != "NOUN" or noun.i <= tok.i or noun.i - tok.i > 3:
-            continue
-        dim, factor = SIZE_UNITS[m.group("u").lower()]
-        before = full[max(0, sentence.start + m.start() - 16):sentence.start + m.start()].lower()
-        q = next((w for w in ("nearly", "almost", "about", "around", "some", "more than", "over")
-                  if before.rstrip().endswith(w)), "")
-        add(("size", dim, lemma_of(noun)), m.group(), word_or_number(m.group("n")) * factor,
-            f"{dim} of the {lemma_of(noun)}", sentence.start + m.start(), sentence.start + m.end(), qualifier=q)
-
-
-def _stated_sizes(sentence: Sentence, doc, add) -> None:
-    """Sizes stated of a thing in any length unit ("the vessel is estimated to be 98 feet (30 m)
-    long", "a tower 310 m tall"): key (size, dimension, thing), value in metres, so that "98 feet"
-    and "the 25-meter wreck" compare. The thing is the noun the adjective describes, or the
-    subject of its clause ("the vessel ... to be ... long"); none found, no figure."""
-    for m in SIZE_OF.finditer(sentence.text):
-        adj = _token_at(doc, sentence.start + m.start("d"))
-        if adj is None:
-            continue
-        thing = adj.head if adj.dep_ == "amod" else None
-        verb = adj.head if adj.dep_ == "acomp" else None
-        for _ in range(2):      # "is ... long", "is estimated to be ... long"
-            if verb is None or thing is not None:
-                break
-            thing = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            verb = verb.head if verb.dep_ in {"xcomp", "ccomp"} else None
-        if thing is None or thing.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        value = float(m.group("n").replace(",", "")) * LINEAR_UNITS[m.group("u").lower()]
-        dim = DIMENSIONS[m.group("d").lower()]
-        add(("size", dim, lemma_of(thing)), sentence.text[m.start("n"):m.end("u")], value,
-            f"{dim} of the {lemma_of(thing)}", sentence.start + m.start(), sentence.start + m.end(),
-            qualifier=(m.group("q") or "").lower())
-
-
-# "nearly 10 hours into the 16-hour flight": how far into something an event happened.
-_ELAPSED = re.compile(r"\b(?:(?P<q>nearly|almost|about|around|some|more than|over|roughly)\s+)?(?P<n>\d+(?:\.\d+)?|"
-                      r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\s+"
-                      r"(?P<u>hour|minute)s?\s+into\b", re.I)
-
-
-def _elapsed(sentence: Sentence, doc, add) -> None:
-    """Time into an event ("about nine hours into the 15-hour flight"): key (elapsed, time, thing)."""
-    for m in _ELAPSED.finditer(sentence.text):
-        into = _token_at(doc, sentence.start + m.end() - 4)
-        thing = next((c for c in into.children if c.dep_ == "pobj"), None) if into is not None else None
-        if thing is None or thing.pos_ != "NOUN":
-            continue
-        minutes = word_or_number(m.group("n")) * SIZE_UNITS[m.group("u").lower()][1]
-        add(("elapsed", "time", lemma_of(thing)), m.group(), minutes, f"time into the {lemma_of(thing)}",
-            sentence.start + m.start(), sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
-
-
-def _rates(sentence: Sentence, doc, add) -> None:
-    """Counts per unit of time ("losing 593 friends per hour", "at a rate of about 847 an hour"):
-    key (rate, per hour). A story tracks one rate of things counted (a page's losses, a camp's
-    arrivals); two rates far apart are kept apart by ``conflicts.MAX_COUNT_RATIO``."""
-    for m in RATE.finditer(sentence.text):
-        per_hour = rate_per_hour(m)
-        what = _token_at(doc, sentence.start + m.start("what")) if m.group("what") else None
-        if per_hour is None or what is not None and what.pos_ != "NOUN" and (what.tag_ != "VBZ" or what.i == 0):
-            continue   # "the two spent a week together": no rate; "593 likes an hour" read as a verb is one
-        add(("rate", "per hour"), m.group(), per_hour, "count per hour", sentence.start + m.start(),
-            sentence.start + m.end(), qualifier=(m.group("q") or "").lower())
-
-
-def _amounts_of(sentence: Sentence, doc, full: str, add) -> None:
-    """Amounts in a unit of a thing ("at least 3.7 million square feet of industrial space",
-    "approximately 4.5 million square feet of space"): key (size, dimension, thing), value in
-    the dimension's base unit. Range ends ("10,000 to 20,000 square feet") are no amount."""
-    for m in AMOUNT_OF.finditer(sentence.text):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        if count_range(full, sentence.start + m.start("n"), sentence.start + m.end("n")) is not None:
-            continue
-        of = _token_at(doc, end - 2)
-        thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if thing is None or thing.pos_ != "NOUN":
-            continue
-        value, q = parse_number(f"{m.group('q') or ''} {m.group('n')}".strip())
-        dim, factor = AMOUNT_UNITS[" ".join(m.group("u").lower().split())]
-        add(("size", dim, lemma_of(thing)), m.group()[:-3].strip(), value * factor,
-            f"{dim} of the {lemma_of(thing)}", start, end - 3, qualifier=q)
-
-
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 # --- dates -----------------------------------------------------------------------------------
