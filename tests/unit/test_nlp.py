@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsbrief.conflicts import relate_sources
@@ -38,16 +36,13 @@ def test_captions_are_long_removed_lines_without_copyright():
     assert captions(a) == ("Khalid Ibn al-Walid mosque in the heavily disputed Homs neighbourhood",)
 
 
-def test_analyses_reuse_the_parse_and_are_fast(parsed, example_articles):
+def test_analyses_reuse_the_parse(parsed, example_articles):
+    # (their speed is measured in benchmarks/quality.py, not asserted here)
     sentences = [s for a in example_articles for s in segment(a)]
     brief = Brief("t", tuple(example_articles), ())
-    start = time.perf_counter()
     related = relate_sources(brief, sentences, parsed)
     described = describe_entities(related, sentences, parsed)
-    elapsed = time.perf_counter() - start
     assert related.claims and related.conflicts and described.entities
-    # without the parse both took seconds each; with it, well under one (generous for CI)
-    assert elapsed < 1.5, elapsed
     # the same results as when each analysis parses for itself
     assert relate_sources(brief, sentences).claims == related.claims
     assert describe_entities(related, sentences).entities == described.entities
