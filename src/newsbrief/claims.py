@@ -33,7 +33,7 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
 from .amounts import ages_and_sizes, amounts_of, elapsed, rates, stated_sizes, token_at
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS,
-                         parse_duration, parse_number)
+                         YEARS_FROM, parse_duration, parse_number, years_from)
 from .types import Article, Citation, Claim, Origin, Sentence
 
 
@@ -94,7 +94,7 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
             ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
             found = _figures_in(s, span, ents, cite, who, when, base, article.text)
             own += found
-            dated, events = _dates_in(ents, cite, who, when, base)
+            dated, events = _dates_in(ents, cite, who, when, base, article.text)
             claims += dated
             figures += events    # their claims are among ``dated``
             if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
@@ -326,6 +326,10 @@ def _placed(text: str, base: date | None, context: str = ""):
     return resolve_date(text, base, context) or resolve_date(f"in {text}", base, context)
 
 
+# How far back a relative year looks for the year it counts from ("in 1974, ... Four years
+# later"): a paragraph; further back, the text has moved on to other times.
+YEAR_ANCHOR_CHARS = 600
+
 _WEEKDAY_END = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 
 
@@ -337,11 +341,34 @@ def _date_head(ent):
     return head
 
 
-def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None) -> tuple[list[Claim], list[Figure]]:
+def _year_before(full: str, at: int) -> int | None:
+    """The year the text has reached before ``full[at]`` (within ``YEAR_ANCHOR_CHARS``), or None:
+    the last year written, moved by the relative years told since ("in 1974 ... Four years later
+    ... a year later" -> 1979)."""
+    lo = max(0, at - YEAR_ANCHOR_CHARS)
+    marks = sorted([(m.start(), int(m.group()), None) for m in FULL_YEAR.finditer(full, lo, at)]
+                   + [(m.start(), None, years_from(m)) for m in YEARS_FROM.finditer(full, lo, at)])
+    year = None
+    for _, written, moved in marks:
+        year = written if written is not None else year + moved if year is not None else None
+    return year
+
+
+def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None,
+              full: str = "") -> tuple[list[Claim], list[Figure]]:
     """Date claims of a sentence, and the dates of events among them as figures to compare."""
     out, events = [], []
     for ent in ents:
         text = ent.text.strip()
+        rel = YEARS_FROM.fullmatch(text) if ent.label_ == "DATE" else None
+        if rel:
+            # "Four years later": from the year the text named before, never from the report's date
+            year = _year_before(full, ent.start_char)
+            if year is not None:
+                out_, events_ = _dated(ent, text, str(year + years_from(rel)), None, cite, who, when)
+                out += out_
+                events += events_
+            continue
         if base is None and ent.label_ in {"DATE", "TIME"} and (day := _WEEKDAY_END.search(text)):
             # undated reports of one story tell one week: "on Saturday" vs "after midnight Sunday"
             event = event_of(_date_head(ent))
@@ -360,13 +387,21 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
         iso = decade.group("d") + "s" if decade else found.date if found is not None else ""
         if not iso:
             continue
-        head = _date_head(ent)
-        claim = Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty, cite, when)
-        out.append(claim)
-        event, days = event_of(head), iso_days(iso)
-        if days and found is not None and found.precision == "week":
-            days = (days[0], days[0] + 6)     # "last week": the week of its Monday
-        if event and days and not re.search(r"\d\s*(?:to|-|–|and)\s*\w|\bbetween\b", text):   # "1910 to 1942"
-            events.append(Figure(replace(claim, measure=f"date of {event[0]} ({event[1]})"),
-                                 ("date", *event), named=who.named, when=days))
+        out_, events_ = _dated(ent, text, iso, found, cite, who, when)
+        out += out_
+        events += events_
     return out, events
+
+
+def _dated(ent, text: str, iso: str, found, cite: Citation, who: Attribution,
+           when: str) -> tuple[list[Claim], list[Figure]]:
+    """The claim of a date placed at ``iso``, and the event it dates as a figure when it dates one."""
+    head = _date_head(ent)
+    claim = Claim("date", text, f"date of {head.lemma_.lower()}", iso, who.speaker, who.certainty, cite, when)
+    event, days = event_of(head), iso_days(iso)
+    if days and found is not None and found.precision == "week":
+        days = (days[0], days[0] + 6)     # "last week": the week of its Monday
+    if event and days and not re.search(r"\d\s*(?:to|-|–|and)\s*\w|\bbetween\b", text):   # "1910 to 1942"
+        return [claim], [Figure(replace(claim, measure=f"date of {event[0]} ({event[1]})"),
+                                ("date", *event), named=who.named, when=days)]
+    return [claim], []
