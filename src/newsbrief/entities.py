@@ -4,22 +4,25 @@ Reports spell the same name differently, most of all names transliterated from A
 Russian, Ukrainian or Chinese ("Khaldiyeh" / "Khalidiya", "Hezbollah" / "Hizbollah",
 "Khaled Bin Walid" / "Khalid Ibn al-Walid"). The flow:
 
-1. ``find_mentions``: named mentions in each article, read from the story's one spaCy parse
-   (``nlp.parse_story``, shared with claims) when the ``nlp`` extra is installed, capitalised
-   phrases otherwise; trimmed to their proper-noun core. A title before a person's name
-   ("Sen. Elizabeth Warren", "Chinese Vice President Xi Jinping"), which the model leaves out
-   of its span, is kept as the mention's spelling; the name without it (``Mention.core``) is
-   what merging compares. ``missed_mentions`` adds the surnames and given names of the story's
-   people written alone where the model tagged nothing ("Snowden", "Rossello").
+1. ``find_mentions`` (in ``mentions.py``): named mentions in each article, from the story's one
+   spaCy parse, or capitalised phrases without the model; a title before a person's name is
+   kept as the spelling, the name without it (``Mention.core``) is what merging compares.
+   ``missed_mentions`` adds surnames and given names written alone where the model tagged
+   nothing ("Snowden"); ``found_mentions`` the spellings of found names no tagger yields:
+   other casings, social handles, acronyms ("GEOFF GARIN", "@gabrielsherman", "ARB").
 2. ``match_names`` (in ``spellings.py``): one decision for a pair of spellings, with its evidence. Rules, strongest
    first: same transliteration key (kh/k, ou/u, q/k, sh/ch, e/i, o/u, -iyeh/-iya, al-/el-,
    Bin/Ben/Ibn, doubled letters, titles dropped); same consonant skeleton with close
    spellings; letters transposed (a typo); an acronym; fuzzy similarity (rapidfuzz), backed
    by context words when it is borderline. Only pairs ``candidate_pairs`` finds are asked.
+   Here besides: a spelling written once, one letter from one written often, is its typo;
+   a country's other names ("Burma" / "Myanmar", country_converter's aliases) are one place.
 3. ``merge_mentions``: spellings grouped by those rules, then short forms ("Assad", "the
    Observatory") attached to the one entity whose full name ends with / starts with them,
    or whose name is theirs after an owner named in the story ("Capitol Police" of "U.S.
    Capitol Police") or "X of" ("Homeland Security" of "Department of Homeland Security").
+   A short form of several names under a title goes to the one written with that title
+   ("Chief Jackson" of "Police Chief Thomas Jackson").
    A doubtful pair (a given name only, an ambiguous short form, a borderline score) is
    reported as a ``PossibleMatch`` and never merged.
 4. ``describe_entities``: the brief gains ``entities`` ordered by importance (sources, then
@@ -34,33 +37,19 @@ the sources used, although citations never point into them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from .align import content_stems
-from .attribution import SAY_VERBS
-from .mentions import article_texts, extra_mentions, line_stems
-from .nlp import StoryParse, captions, ensure_parse
+# Mention, clean_mention, find_mentions and missed_mentions are re-exported (tests, benchmarks).
+from .mentions import (_HONORIFICS, _PERSONAL_TITLES, _TITLE_QUALIFIERS, ENTITY_TYPES, Mention,  # noqa: F401
+                       clean_mention, find_mentions, found_mentions, missed_mentions)
+from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
 from .spellings import (CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
                         country_of, match_names, name_tokens, rare_typo, skeleton, translit_key)
-from .types import Article, Brief, Entity, PossibleMatch, Sentence, Variant
-
-# spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
-# and political groups). Dates, numbers and works of art are not "who and where".
-ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
-# Facility nouns that, written after a name in lower case, belong to it ("... mosque").
-_FACILITY_NOUNS = frozenset("mosque church cathedral hospital airport square street bridge "
-                            "university palace prison stadium".split())
-# Nouns next to a name that say it is a place ("the Bab Hud neighbourhood", "districts like
-# Qussur"): the small English model often tags transliterated place names as people.
-_PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighborhood neighborhoods "
-                        "area areas town towns city village villages province suburb quarter "
-                        "region".split())
+from .types import Brief, Entity, PossibleMatch, Sentence, Variant
 
 # Words after an organisation's name that do not make another organisation ("Oxfam
 # International", "Astana Team"): the short name is the same body.
@@ -77,268 +66,22 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
                                "upper lower northeast northwest southeast southwest greater".split())
 
-# Words of a title written before a person's name ("Sen.", "Vice President", "Lt."): the titled
-# spelling is a variant of the name, compared without them.
-_HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
-                                 "representative sir dame rev reverend sergeant detective speaker bishop "
-                                 "archbishop cardinal rabbi attorney officer inspector constable trooper "
-                                 "superintendent agent coach".split())
 # A short form under a title ("Chief Jackson") goes to the one full name written with that title.
 _SHARED_TITLE = True
 # Names of one country merge ("Burma" / "Myanmar"), places only (an "Epochtimes Taiwan" is a
 # newspaper, "Taiwanese" a nationality).
 _COUNTRY_ALIASES = True
 _COUNTRY_LABELS = _PLACE_LABELS
+# "D. Aune" is the one "Dagfinn Aune" of the story.
+_INITIALLED = True
+# A short form of several full names goes to one written at least DOMINANT_RATIO times as often as
+# each other one, and DOMINANT_MIN times at least: the story is about that person.
+_DOMINANT = True
+DOMINANT_RATIO = 3
+DOMINANT_MIN = 3
 # A spelling written once and one letter away from a spelling written often is its typo.
 _RARE_TYPO = True
-# Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
-_PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
 _SEX_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-# Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
-# "Chongqing Communist Party Secretary").
-_TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
-_POSSESSIVE = re.compile(r"['’]s?$")
-# Capitalised phrases for the model-free fallback (not a sentence's first word).
-_CAPS = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s|ibn\s|ben\s|of\s|for\s)?[A-Z][\w'’-]+)*",
-                   re.M)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One name as written in one article."""
-
-    text: str          # cleaned surface: "Bashar al-Assad" (no "the", no possessive)
-    label: str         # spaCy label, or "NAME" from the fallback
-    article_id: str
-    context: frozenset[str] = frozenset()   # content stems of its sentence
-    core: str = ""     # the name without the title written before it ("Elizabeth Warren" of
-                       # "Sen. Elizabeth Warren"); "" when ``text`` has none
-    as_noun: bool = False    # written after "the" or before a capitalised word ("the House", "House
-                             # Republicans"): a noun's use, never a surname's
-    speaks: bool = False     # the subject of a verb of saying ("Dunham said"): a person's use,
-                             # whatever label the model gave the name
-    cued: bool = False       # ``label`` read from the words around ("the X neighbourhood"), not the
-                             # model's person or organisation: it decides the entity's type (a
-                             # nationality before "city" stays a nationality: "Syrian city")
-    after_the: bool = False  # written after "the" ("the Beatles"): a group's or a thing's name, never
-                             # a given name
-    why: str = ""            # found by ``mentions.extra_mentions``: why ``text`` spells ``core``
-
-    @property
-    def name(self) -> str:
-        """What merging compares: the name without its title."""
-        return self.core or self.text
-
-
-# --- mentions -----------------------------------------------------------------------------
-
-def clean_mention(text: str) -> str:
-    """A mention's surface without a leading "the", a possessive or stray punctuation."""
-    s = " ".join(text.split())
-    s = re.sub(r"^(?:the|The|THE|their|its|his|her|our)\s+", "", s)   # a determiner is not the name
-    s = re.split(r"\s*[(@]", s)[0]            # "Beyoncé (@beyonce": a handle is not the name
-    s = _POSSESSIVE.sub("", s)
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", s):
-        return s                              # "U.N." keeps its dots
-    s = s.strip(" -‐–,;:&\"“”'’()[]")
-    if re.search(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])\.$", s):
-        return s                              # "Apotex Inc.", "Washington D.C.": an abbreviation's dot
-    return s.strip(" .")
-
-
-def _model_mentions(docs, article_id: str) -> list[Mention]:
-    out = []
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ not in ENTITY_TYPES:
-                continue
-            tokens = list(ent)
-            # keep the proper-noun core: "Capturing Khalidiya" -> "Khalidiya"
-            while tokens and (tokens[0].pos_ in ("VERB", "ADV", "ADP", "PUNCT")
-                              or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))
-                              # "Spokeswoman Elisabeth Byrs": a common noun before a name is its role
-                              or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN"
-                                  and (tokens[0].is_sent_start or tokens[0].is_lower))):
-                tokens.pop(0)
-            # "Assad's Alawite": the possessor is the name when one word follows the possessive
-            poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
-            if poss and len(tokens) - poss[0] - 1 <= 1:
-                tokens = tokens[:poss[0]]
-            # "Donald J. Trump Επαληθευμένος" (a page's "verified" badge): a word in another script
-            while len(tokens) > 1 and _latin(tokens[0].text) and not _latin(tokens[-1].text) and tokens[-1].is_alpha:
-                tokens.pop()
-            if not tokens or not any(t.pos_ == "PROPN" or ent.label_ == "NORP" for t in tokens):
-                continue
-            end = tokens[-1].i + 1
-            # "Khalid Ibn al-Walid mosque": a facility noun after the name belongs to it
-            if end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
-                end += 1
-            begin = tokens[0].i
-            label = _label_in_context(doc, begin, end, ent.label_)
-            if (label == "PERSON" and begin > 1 and _untagged_name_word(doc[begin - 1])
-                    and _title_start(doc, begin - 1) < begin - 1):
-                begin -= 1                            # "Mayor Carmen Yulín Cruz": the model left out "Carmen"
-            text = clean_mention(doc[begin:end].text)
-            if len(text) < 2 or not any(c.isupper() for c in text):
-                continue
-            start = _title_start(doc, begin) if label == "PERSON" else begin
-            titled = clean_mention(doc[start:end].text) if start < begin else ""
-            as_noun = (ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
-                       or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
-            speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
-            after_the = ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
-            out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
-                               core=text if titled else "", as_noun=as_noun, speaks=speaks, after_the=after_the,
-                               cued=label != ent.label_ and ent.label_ in ("PERSON", "ORG")))
-    return out
-
-
-def _latin(text: str) -> bool:
-    """Some letter of ``text`` is in the Latin script."""
-    return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in text)
-
-
-def _untagged_name_word(token) -> bool:
-    """A capitalised proper noun outside any entity and no title: a word of the name next to it."""
-    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.is_upper
-            and not token.ent_type_ and not _is_title(token))
-
-
-def _is_title(token) -> bool:
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in _HONORIFICS
-
-
-def _title_start(doc, start: int) -> int:
-    """Where the title written before the name at ``start`` begins ("Nevada Sen. Harry Reid",
-    "Chinese Vice President Xi Jinping"); ``start`` when there is none.
-
-    The model leaves titles out of a person's span, yet writers use the titled form as the
-    name ("Sen. Elizabeth Warren", "Mr. Zhou"): the titled spelling is kept as a variant and
-    merged through the name it carries.
-    """
-    k = start
-    while k > 0:
-        if _is_title(doc[k - 1]):
-            k -= 1
-        elif k > 1 and doc[k - 1].text in "-‐." and _is_title(doc[k - 2]):
-            k -= 2                            # "Secretary-General" whole; "Lt" "." read as "Lt."
-        else:
-            break
-    if k == start or (k > 1 and doc[k - 1].text in "-‐"):
-        return start
-    if (k > 0 and doc[k].lower_ == "general" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
-            and not doc[k - 1].ent_type_):
-        k -= 1                                # "Attorney General", "Surgeon General": the office whole
-    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:
-        k -= 1
-        if doc[k].is_sent_start:
-            break
-    return k
-
-
-@lru_cache(maxsize=4096)
-def _stems_of(text: str) -> frozenset[str]:
-    return content_stems(text)
-
-
-def _sentence_stems(sent) -> frozenset[str]:
-    # several mentions share a sentence: stem it once
-    return _stems_of(sent.text)
-
-
-def _label_in_context(doc, start: int, end: int, label: str) -> str:
-    """Correct the model's label with the words around the mention (places, facilities)."""
-    if doc[end - 1].lower_ in _FACILITY_NOUNS:
-        return "FAC"
-    after = doc[end].lower_ if end < len(doc) else ""
-    before = [t.lower_ for t in doc[max(0, start - 3):start]]
-    if label in ("PERSON", "ORG", "NORP") and (
-            after in _PLACE_CUES or (before[-1:] == ["of"] and set(before[:-1]) & _PLACE_CUES)
-            or (before[-1:] == ["like"] and set(before) & _PLACE_CUES)):
-        return "GPE"
-    return label
-
-
-def _fallback_mentions(article: Article) -> list[Mention]:
-    out = []
-    for text in (article.text, *captions(article)):
-        for line in text.splitlines():
-            for m in _CAPS.finditer(line):
-                name = clean_mention(m.group())
-                if len(name) >= 2 and name.lower() not in TITLES:
-                    out.append(Mention(name, "NAME", article.id, content_stems(line)))
-    return out
-
-
-def find_mentions(article: Article, *, use_model: bool = True,
-                  parsed: StoryParse | None = None) -> tuple[Mention, ...]:
-    """Named mentions of people, places, organisations and groups in one article.
-
-    Args:
-        article: the report; its text and its captions (``nlp.captions``) are read.
-        use_model: use spaCy's NER when installed; ``False`` forces the capitalised-phrase
-            fallback (labels "NAME"), which also runs when spaCy is missing.
-        parsed: the story's parse (``nlp.parse_story``), when already made; else the article
-            is parsed here.
-    """
-    if not use_model:
-        return tuple(_fallback_mentions(article))
-    parsed = ensure_parse([article], parsed)
-    if not parsed.available:
-        return tuple(_fallback_mentions(article))
-    return tuple(_model_mentions((parsed.doc(article.id), *parsed.captions.get(article.id, ())), article.id))
-
-
-def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
-                    mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """Surnames and given names of the story's people written alone where the model tagged nothing.
-
-    The small model tags "Edward Snowden" but often not the "Snowden" of later sentences, so the
-    short form is never a variant. A capitalised proper noun standing alone (no name word next
-    to it) that is the first or last word of a person's full name found in the story is taken as
-    a mention of that word, diacritics folded ("Rossello" of "Ricardo Rosselló"); merging then
-    decides which person it is, or reports it as doubtful.
-    """
-    parts = {_plain(w) for m in mentions if m.label == "PERSON"
-             for ws in [m.name.split()] if len(ws) >= 2 for w in (ws[0], ws[-1])
-             if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in _HONORIFICS | CONNECTORS}
-    out = []
-    for a in articles:
-        if not parsed.available or not parts:
-            break
-        for doc in (parsed.doc(a.id), *parsed.captions.get(a.id, ())):
-            for t in doc:
-                if (t.ent_type_ in ENTITY_TYPES or t.pos_ != "PROPN" or not t.text[:1].isupper()
-                        or _plain(t.text) not in parts or _name_word(doc, t.i + 1)
-                        or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
-                    continue
-                first = t.i
-                if first > 0 and doc[first - 1].lower_ == "the":
-                    continue                          # "the Beatles": a group's or a thing's name, no person's
-                if first > 0 and doc[first - 1].text in _PARTICLES:
-                    first -= 1                        # "de Juan" of "Carlos de Juan"
-                start = _title_start(doc, first)
-                text = clean_mention(doc[first:t.i + 1].text)
-                titled = clean_mention(doc[start:t.i + 1].text) if start < first else ""
-                out.append(Mention(titled or text, "PERSON", a.id, _sentence_stems(t.sent),
-                                   core=text if titled else ""))
-    return tuple(out)
-
-
-# Lower-case particles that begin a surname ("de Juan", "van Gogh", "von Post").
-_PARTICLES = frozenset("de del della di da du van von der den le la al el bin ibn".split())
-
-
-def _plain(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-
-
-def _name_word(doc, i: int) -> bool:
-    """Token ``i`` exists and is a capitalised proper noun or part of a name."""
-    return 0 <= i < len(doc) and doc[i].text[:1].isupper() and (doc[i].pos_ == "PROPN" or bool(doc[i].ent_type_))
-
 
 # --- merging ------------------------------------------------------------------------------
 
@@ -457,6 +200,15 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 evidence[ri] += evidence.pop(rj, [])
             evidence[ri].append(why)
 
+    # 1c. a given name's initial and the surname ("D. Aune") of the one full name that fits
+    if _INITIALLED:
+        for i, j, why in _initialled(names, info):
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[rj] = ri
+                evidence[ri] += evidence.pop(rj, [])
+            evidence[ri].append(why)
+
     # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
     # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
     # a short form is a name alone in its group, or a group of one short name's spellings
@@ -569,6 +321,14 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             evidence[root].append(f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
                                   "no other name ending with it")
             parent[find(i)] = root
+        elif ends and _DOMINANT and (top := _dominant(list(ends), members, names, spellings)) is not None:
+            root, times = top
+            for j in members[find(i)]:
+                attached[j] = ends[root]
+            evidence[root] += evidence.pop(find(i), [])
+            evidence[root].append(f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} times as "
+                                  "often as any other")
+            parent[find(i)] = root
         elif ends:
             for r in sorted(ends):
                 possible.append(PossibleMatch(a, names[r], 0.5, "short form of several names"))
@@ -669,6 +429,36 @@ def compatible_or_person(label_a: str, label_b: str) -> bool:
     return compatible(label_a, label_b) or "PERSON" in (label_a, label_b)
 
 
+def _initialled(names: list[str], info: dict) -> list[tuple[int, int, str]]:
+    """(full name, initialled name, evidence): "D. Aune" joins "Dagfinn Aune" when no other full
+    name of the story has that surname and a given name with that initial."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        t = name_tokens(n)
+        if len(t) >= 2 and len(t[0]) > 1:
+            by_surname[t[-1]].append(i)
+    out = []
+    for i, n in enumerate(names):
+        t = name_tokens(n)
+        if len(t) != 2 or len(t[0]) != 1 or not re.match(r"[A-Z]\.?\s", n):
+            continue
+        fits = [j for j in by_surname.get(t[1], ()) if name_tokens(names[j])[0].startswith(t[0])
+                and "PERSON" in (info[n][0], info[names[j]][0])]
+        if len({name_tokens(names[j]) for j in fits}) == 1:
+            out.append((fits[0], i, f"{n!r}: the initial of {names[fits[0]]!r}'s given name and the surname, "
+                                    "no one else's"))
+    return out
+
+
+def _dominant(roots: list[int], members: dict, names: list[str], spellings: dict) -> tuple[int, float] | None:
+    """The one of several full names the story writes far more than the others ("Serena Williams"
+    beside a "Venus Williams" named once), and how many times more; None when none dominates.
+    A short form ending them all is, in such a story, that person."""
+    counts = sorted(((sum(len(spellings[names[j]]) for j in members[r]), r) for r in roots), reverse=True)
+    (top, root), (second, _) = counts[0], counts[1]
+    return (root, top / second) if top >= DOMINANT_MIN and top >= DOMINANT_RATIO * second else None
+
+
 def _titles(group: list[int], names: list[str], spellings: dict) -> set[str]:
     """The title words ("chief", "officer") written before the group's names, honorifics
     (Mr., Ms.) and qualifiers ("Ferguson Police") aside."""
@@ -743,7 +533,7 @@ def _entity(g: _Group) -> Entity:
 
 
 # Switches for the ablation runs of benchmarks (name -> module flag); every rule is on.
-_ABLATE = {"shared_title": "_SHARED_TITLE", "rare_typo": "_RARE_TYPO", "countries": "_COUNTRY_ALIASES"}
+_ABLATE = {"dominant": "_DOMINANT", "initialled": "_INITIALLED", "shared_title": "_SHARED_TITLE", "rare_typo": "_RARE_TYPO", "countries": "_COUNTRY_ALIASES"}
 
 
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
@@ -778,23 +568,6 @@ def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
         note = f"entities from capitalised phrases only ({parsed.missing})"
         notes += (note,) if note not in notes else ()
     return replace(brief, entities=entities, possible_matches=possible, notes=notes)
-
-
-def found_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
-    """Spellings of the found names that no tagger yields (``mentions.extra_mentions``): other
-    casings, handles, acronyms."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        votes[m.name][m.label] += 1
-    names = {n: _label(c) for n, c in votes.items()}
-    texts = {a.id: article_texts(a, captions(a)) for a in articles}
-    out = []
-    for f in extra_mentions(texts, names):
-        if f.text in names:
-            continue                          # the model found this spelling itself
-        core = f.name if f.name and f.name != f.text else ""
-        out.append(Mention(f.text, f.label, f.article_id, line_stems(f.line), core=core, why=f.why))
-    return out
 
 
 def canonical_spellings(brief: Brief) -> dict[str, str]:

@@ -1,277 +1,310 @@
-"""Spellings the model never tags, found in the texts from names it did find.
+"""Mentions: the names written in each article, as the tagger (or the fallback) finds them.
 
-The small spaCy model (and the capitalised-phrase fallback) misses many spellings of names it
-tags elsewhere in the same story: another casing ("Obama administration", "GEOFF GARIN"), a
-social-media handle ("@gabrielsherman"), an acronym ("the ARB", "DCSAs"). Each finder here
-reads the raw texts for such spellings of an already-found name and returns them as extra
-``Mention``s; merging (``entities.merge_mentions``) then treats them as any other spelling.
-A spelling tied to its name by the finder (a handle, an acronym) carries that name as its
-``core`` and says why in ``why``, so its entity keeps the evidence.
-
-Every finder starts from names found by the model: nothing here invents an entity.
+``find_mentions`` reads named mentions from the story's one spaCy parse (``nlp.parse_story``,
+shared with claims) when the ``nlp`` extra is installed, capitalised phrases otherwise; each is
+trimmed to its proper-noun core. A title before a person's name ("Sen. Elizabeth Warren"),
+which the model leaves out of its span, is kept as the mention's spelling and the name without
+it is ``Mention.core``. ``missed_mentions`` adds the surnames and given names of the story's
+people written alone where the model tagged nothing ("Snowden"); ``found_mentions`` adds the
+spellings of found names that no tagger yields (other casings, handles, acronyms: ``found.py``).
+``entities`` merges them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .align import content_stems
-from .spellings import CONNECTORS, _hypocorism, name_tokens
+from .attribution import SAY_VERBS
+from .found import article_texts, extra_mentions, line_stems
+from .nlp import StoryParse, captions, ensure_parse
+from .spellings import CONNECTORS, TITLES
+from .types import Article
 
-# Single-word names are searched for in other casings only when this long and written in
-# capitals ("GARIN"): a short or lower-case word is too often a common word ("trump", "US").
-MIN_CASED_WORD = 4
-# A handle's given-name part may be a prefix of the given name this long ("stephe" of
-# "Stephanie"): shorter prefixes ("st") fit too many names.
-MIN_HANDLE_PREFIX = 3
-# Longest acronym read from a parenthesis or a capitalised token (letters and digits).
-MAX_ACRONYM = 8
-# Words read back from "(ABBR)" for its definition: an acronym's letters and a few "of"/"the".
-DEFINITION_SLACK = 4
+# spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
+# and political groups). Dates, numbers and works of art are not "who and where".
+ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
+# Facility nouns that, written after a name in lower case, belong to it ("... mosque").
+_FACILITY_NOUNS = frozenset("mosque church cathedral hospital airport square street bridge "
+                            "university palace prison stadium".split())
+# Nouns next to a name that say it is a place ("the Bab Hud neighbourhood", "districts like
+# Qussur"): the small English model often tags transliterated place names as people.
+_PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighborhood neighborhoods "
+                        "area areas town towns city village villages province suburb quarter "
+                        "region".split())
 
-_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{2,14})\b")
-# "Gabriel Sherman (@gabrielsherman)": a display name before its handle
-_DISPLAY = re.compile(r"([^\W\d_][^\s()—–-]*(?:[ \t]+[^\W\d_][^\s()—–-]*){1,3})[ \t]*\(@([A-Za-z][A-Za-z0-9_]{2,14})\)")
-# "Accountability Review Board (ARB)", "Dependent Care Savings Accounts (DCSAs)", "(ISIS-GS)"
-_PAREN_ACRONYM = re.compile(r"\((?:the\s+)?([A-Z][A-Z0-9&.\-]{1,10}?)(s?)\)")
-_CAPS_TOKEN = re.compile(r"(?<![\w.@#])([A-Z][A-Z0-9&\-]*[A-Z0-9])(s?)(?![\w@])")
-_WORD = re.compile(r"[\w.&'’\-]+")
+# Words of a title written before a person's name ("Sen.", "Vice President", "Lt."): the titled
+# spelling is a variant of the name, compared without them.
+_HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
+                                 "representative sir dame rev reverend sergeant detective speaker bishop "
+                                 "archbishop cardinal rabbi attorney officer inspector constable trooper "
+                                 "superintendent agent coach".split())
+# Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
+_PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
+# Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
+# "Chongqing Communist Party Secretary").
+_TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Capitalised phrases for the model-free fallback (not a sentence's first word).
+_CAPS = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s|ibn\s|ben\s|of\s|for\s)?[A-Z][\w'’-]+)*",
+                   re.M)
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
-    """One spelling found in a text: where, as written, and the name it stands for."""
+class Mention:
+    """One name as written in one article."""
 
+    text: str          # cleaned surface: "Bashar al-Assad" (no "the", no possessive)
+    label: str         # spaCy label, or "NAME" from the fallback
     article_id: str
-    text: str          # as written: "GEOFF GARIN", "@gabrielsherman", "ARB"
-    name: str          # the found name it is a spelling of ("" when ``text`` is a name itself)
-    label: str
-    line: str          # its line, for context words
-    why: str           # evidence, one line
+    context: frozenset[str] = frozenset()   # content stems of its sentence
+    core: str = ""     # the name without the title written before it ("Elizabeth Warren" of
+                       # "Sen. Elizabeth Warren"); "" when ``text`` has none
+    as_noun: bool = False    # written after "the" or before a capitalised word ("the House", "House
+                             # Republicans"): a noun's use, never a surname's
+    speaks: bool = False     # the subject of a verb of saying ("Dunham said"): a person's use,
+                             # whatever label the model gave the name
+    cued: bool = False       # ``label`` read from the words around ("the X neighbourhood"), not the
+                             # model's person or organisation: it decides the entity's type (a
+                             # nationality before "city" stays a nationality: "Syrian city")
+    after_the: bool = False  # written after "the" ("the Beatles"): a group's or a thing's name, never
+                             # a given name
+    why: str = ""            # found by ``mentions.extra_mentions``: why ``text`` spells ``core``
+
+    @property
+    def name(self) -> str:
+        """What merging compares: the name without its title."""
+        return self.core or self.text
 
 
-def article_texts(article, caption_lines: Sequence[str]) -> tuple[str, ...]:
-    """The texts of one article searched here: its body and its captions."""
-    return (article.text, *caption_lines)
+# --- mentions -----------------------------------------------------------------------------
+
+def clean_mention(text: str) -> str:
+    """A mention's surface without a leading "the", a possessive or stray punctuation."""
+    s = " ".join(text.split())
+    s = re.sub(r"^(?:the|The|THE|their|its|his|her|our)\s+", "", s)   # a determiner is not the name
+    s = re.split(r"\s*[(@]", s)[0]            # "Beyoncé (@beyonce": a handle is not the name
+    s = re.sub(r",?\s+et\.?\s+al\b\.?$", "", s)  # "D. Aune et al": a citation's authors, the first named
+    s = _POSSESSIVE.sub("", s)
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", s):
+        return s                              # "U.N." keeps its dots
+    s = s.strip(" -‐–,;:&\"“”'’()[]")
+    if re.search(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])\.$", s):
+        return s                              # "Apotex Inc.", "Washington D.C.": an abbreviation's dot
+    return s.strip(" .")
+
+
+def _model_mentions(docs, article_id: str) -> list[Mention]:
+    out = []
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_TYPES:
+                continue
+            tokens = list(ent)
+            # keep the proper-noun core: "Capturing Khalidiya" -> "Khalidiya"
+            while tokens and (tokens[0].pos_ in ("VERB", "ADV", "ADP", "PUNCT")
+                              or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))
+                              # "Spokeswoman Elisabeth Byrs": a common noun before a name is its role
+                              or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN"
+                                  and (tokens[0].is_sent_start or tokens[0].is_lower))):
+                tokens.pop(0)
+            # "Assad's Alawite": the possessor is the name when one word follows the possessive
+            poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
+            if poss and len(tokens) - poss[0] - 1 <= 1:
+                tokens = tokens[:poss[0]]
+            # "Donald J. Trump Επαληθευμένος" (a page's "verified" badge): a word in another script
+            while len(tokens) > 1 and _latin(tokens[0].text) and not _latin(tokens[-1].text) and tokens[-1].is_alpha:
+                tokens.pop()
+            if not tokens or not any(t.pos_ == "PROPN" or ent.label_ == "NORP" for t in tokens):
+                continue
+            end = tokens[-1].i + 1
+            # "Khalid Ibn al-Walid mosque": a facility noun after the name belongs to it
+            if end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
+                end += 1
+            begin = tokens[0].i
+            label = _label_in_context(doc, begin, end, ent.label_)
+            if (label == "PERSON" and begin > 1 and _untagged_name_word(doc[begin - 1])
+                    and _title_start(doc, begin - 1) < begin - 1):
+                begin -= 1                            # "Mayor Carmen Yulín Cruz": the model left out "Carmen"
+            text = clean_mention(doc[begin:end].text)
+            if len(text) < 2 or not any(c.isupper() for c in text):
+                continue
+            start = _title_start(doc, begin) if label == "PERSON" else begin
+            titled = clean_mention(doc[start:end].text) if start < begin else ""
+            as_noun = (ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
+                       or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
+            speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
+            after_the = ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
+            out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
+                               core=text if titled else "", as_noun=as_noun, speaks=speaks, after_the=after_the,
+                               cued=label != ent.label_ and ent.label_ in ("PERSON", "ORG")))
+    return out
+
+
+def _latin(text: str) -> bool:
+    """Some letter of ``text`` is in the Latin script."""
+    return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in text)
+
+
+def _untagged_name_word(token) -> bool:
+    """A capitalised proper noun outside any entity and no title: a word of the name next to it."""
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and not token.ent_type_ and not _is_title(token))
+
+
+def _is_title(token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in _HONORIFICS
+
+
+def _title_start(doc, start: int) -> int:
+    """Where the title written before the name at ``start`` begins ("Nevada Sen. Harry Reid",
+    "Chinese Vice President Xi Jinping"); ``start`` when there is none.
+
+    The model leaves titles out of a person's span, yet writers use the titled form as the
+    name ("Sen. Elizabeth Warren", "Mr. Zhou"): the titled spelling is kept as a variant and
+    merged through the name it carries.
+    """
+    k = start
+    while k > 0:
+        if _is_title(doc[k - 1]):
+            k -= 1
+        elif k > 1 and doc[k - 1].text in "-‐." and _is_title(doc[k - 2]):
+            k -= 2                            # "Secretary-General" whole; "Lt" "." read as "Lt."
+        else:
+            break
+    if k == start or (k > 1 and doc[k - 1].text in "-‐"):
+        return start
+    if (k > 0 and doc[k].lower_ == "general" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
+            and not doc[k - 1].ent_type_):
+        k -= 1                                # "Attorney General", "Surgeon General": the office whole
+    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:
+        k -= 1
+        if doc[k].is_sent_start:
+            break
+    return k
 
 
 @lru_cache(maxsize=4096)
-def line_stems(line: str) -> frozenset[str]:
-    return content_stems(line)
+def _stems_of(text: str) -> frozenset[str]:
+    return content_stems(text)
 
 
-def _line_at(text: str, start: int) -> str:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
-    return text[lo:hi if hi >= 0 else len(text)]
+def _sentence_stems(sent) -> frozenset[str]:
+    # several mentions share a sentence: stem it once
+    return _stems_of(sent.text)
 
 
-# --- other casings --------------------------------------------------------------------------
+def _label_in_context(doc, start: int, end: int, label: str) -> str:
+    """Correct the model's label with the words around the mention (places, facilities)."""
+    if doc[end - 1].lower_ in _FACILITY_NOUNS:
+        return "FAC"
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    if label in ("PERSON", "ORG", "NORP") and (
+            after in _PLACE_CUES or (before[-1:] == ["of"] and set(before[:-1]) & _PLACE_CUES)
+            or (before[-1:] == ["like"] and set(before) & _PLACE_CUES)):
+        return "GPE"
+    return label
 
-def case_variants(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
-    """Other casings of found names ("Obama administration" of "Obama Administration",
-    "GEOFF GARIN" of "Geoff Garin", "christine teigen" of "Christine Teigen").
 
-    A casing is kept when it is a name's use, not a common word's: several words with at least
-    one capital, or all in capitals; a person's several-word name also in lower case (display
-    names of social media); a single word only in capitals and long enough. A match running
-    into a capitalised word ("NEW YORK TIMES" for "New York") is a longer name's part, skipped.
+def _fallback_mentions(article: Article) -> list[Mention]:
+    out = []
+    for text in (article.text, *captions(article)):
+        for line in text.splitlines():
+            for m in _CAPS.finditer(line):
+                name = clean_mention(m.group())
+                if len(name) >= 2 and name.lower() not in TITLES:
+                    out.append(Mention(name, "NAME", article.id, content_stems(line)))
+    return out
+
+
+def find_mentions(article: Article, *, use_model: bool = True,
+                  parsed: StoryParse | None = None) -> tuple[Mention, ...]:
+    """Named mentions of people, places, organisations and groups in one article.
+
+    Args:
+        article: the report; its text and its captions (``nlp.captions``) are read.
+        use_model: use spaCy's NER when installed; ``False`` forces the capitalised-phrase
+            fallback (labels "NAME"), which also runs when spaCy is missing.
+        parsed: the story's parse (``nlp.parse_story``), when already made; else the article
+            is parsed here.
     """
-    keys = {n.lower(): n for n in names if _casing_searchable(n)}
-    if not keys:
-        return []
-    pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
-                                                      for k in sorted(keys, key=len, reverse=True)) + r")(?![\w@])",
-                         re.I)
+    if not use_model:
+        return tuple(_fallback_mentions(article))
+    parsed = ensure_parse([article], parsed)
+    if not parsed.available:
+        return tuple(_fallback_mentions(article))
+    return tuple(_model_mentions((parsed.doc(article.id), *parsed.captions.get(article.id, ())), article.id))
+
+
+def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
+                    mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Surnames and given names of the story's people written alone where the model tagged nothing.
+
+    The small model tags "Edward Snowden" but often not the "Snowden" of later sentences, so the
+    short form is never a variant. A capitalised proper noun standing alone (no name word next
+    to it) that is the first or last word of a person's full name found in the story is taken as
+    a mention of that word, diacritics folded ("Rossello" of "Ricardo Rosselló"); merging then
+    decides which person it is, or reports it as doubtful.
+    """
+    parts = {_plain(w) for m in mentions if m.label == "PERSON"
+             for ws in [m.name.split()] if len(ws) >= 2 for w in (ws[0], ws[-1])
+             if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in _HONORIFICS | CONNECTORS}
     out = []
-    for aid, ts in texts.items():
-        for text in ts:
-            for m in pattern.finditer(text):
-                surface = " ".join(m.group().split())
-                name = keys.get(surface.lower())
-                if name is None or surface == name or not _name_casing(surface, names[name]):
+    for a in articles:
+        if not parsed.available or not parts:
+            break
+        for doc in (parsed.doc(a.id), *parsed.captions.get(a.id, ())):
+            for t in doc:
+                if (t.ent_type_ in ENTITY_TYPES or t.pos_ != "PROPN" or not t.text[:1].isupper()
+                        or _plain(t.text) not in parts or _name_word(doc, t.i + 1)
+                        or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
                     continue
-                if _runs_on(text, m.start(), m.end(), surface.isupper()):
-                    continue
-                out.append(Found(aid, surface, "", names[name], _line_at(text, m.start()),
-                                 f"{surface!r}: {name!r} in other letter case"))
-    return out
+                first = t.i
+                if first > 0 and doc[first - 1].lower_ == "the":
+                    continue                          # "the Beatles": a group's or a thing's name, no person's
+                if first > 0 and doc[first - 1].text in _PARTICLES:
+                    first -= 1                        # "de Juan" of "Carlos de Juan"
+                start = _title_start(doc, first)
+                text = clean_mention(doc[first:t.i + 1].text)
+                titled = clean_mention(doc[start:t.i + 1].text) if start < first else ""
+                out.append(Mention(titled or text, "PERSON", a.id, _sentence_stems(t.sent),
+                                   core=text if titled else ""))
+    return tuple(out)
 
 
-def _casing_searchable(name: str) -> bool:
-    words = name.split()
-    return any(c.isalpha() for c in name) and (len(words) >= 2 or len(name) >= MIN_CASED_WORD)
+# Lower-case particles that begin a surname ("de Juan", "van Gogh", "von Post").
+_PARTICLES = frozenset("de del della di da du van von der den le la al el bin ibn".split())
 
 
-def _name_casing(surface: str, label: str) -> bool:
-    words = surface.split()
-    if surface.isupper():
-        return len(re.sub(r"\W", "", surface)) >= MIN_CASED_WORD
-    if len(words) < 2:
-        return False
-    if surface.islower():
-        return label == "PERSON"
-    return True
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
-def _runs_on(text: str, start: int, end: int, upper: bool) -> bool:
-    """The match continues into a neighbouring capitalised word (part of a longer name)."""
-    after = re.match(r"[ \t]+([\w'’]+)", text[end:])
-    before = re.search(r"([\w'’]+)[ \t]+$", text[max(0, start - 40):start])
-    if upper:
-        return any(w and len(w.group(1)) >= 2 and w.group(1).isupper() for w in (after, before))
-    return bool(after and after.group(1)[:1].isupper())
+def _name_word(doc, i: int) -> bool:
+    """Token ``i`` exists and is a capitalised proper noun or part of a name."""
+    return 0 <= i < len(doc) and doc[i].text[:1].isupper() and (doc[i].pos_ == "PROPN" or bool(doc[i].ent_type_))
 
 
-# --- social-media handles -------------------------------------------------------------------
-
-def handle_names(handle: str, person: str) -> str:
-    """How the handle spells the person's name ("" when it does not): the words run together
-    ("gabrielsherman"), or a given name's nickname or prefix and the surname ("chrissyteigen",
-    "stephemcneal")."""
-    h = re.sub(r"[^a-z]", "", handle.lower())
-    words = [w for w in name_tokens(person) if w.isalpha()]
-    if len(words) < 2 or len(h) < 2 * MIN_HANDLE_PREFIX:
-        return ""
-    if h == "".join(words) or h == words[0] + words[-1]:
-        return "the name's words run together"
-    given = h[: len(h) - len(words[-1])] if h.endswith(words[-1]) else ""
-    if len(given) >= MIN_HANDLE_PREFIX and words[0].startswith(given):
-        return f"{given!r} (start of {words[0]!r}) and the surname"
-    if given and _hypocorism(given, words[0]):
-        return f"{given!r} (a nickname of {words[0]!r}) and the surname"
-    return ""
-
-
-def handle_mentions(texts: dict[str, tuple[str, ...]], persons: Sequence[str]) -> list[Found]:
-    """Handles ("@gabrielsherman") spelling a person's name, and display names before a handle
-    ("christine teigen (@chrissyteigen)") when the handle spells them."""
+def found_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
+    """Spellings of the found names that no tagger yields (``mentions.extra_mentions``): other
+    casings, handles, acronyms."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.name][m.label] += 1
+    names = {n: max(sorted(c), key=lambda k: c[k]) for n, c in votes.items()}   # the most common label
+    texts = {a.id: article_texts(a, captions(a)) for a in articles}
     out = []
-    for aid, ts in texts.items():
-        for text in ts:
-            shown = {}
-            for m in _DISPLAY.finditer(text):
-                display = m.group(1).strip()
-                display = " ".join(display.split()[-3:]) if len(display.split()) > 3 else display
-                why = handle_names(m.group(2), display)
-                if why:
-                    shown[m.group(2).lower()] = display
-                    out.append(Found(aid, display, "", "PERSON", _line_at(text, m.start()),
-                                     f"{display!r}: the display name of '@{m.group(2)}'"))
-            for m in _HANDLE.finditer(text):
-                h = m.group(1)
-                owners = [(p, w) for p in ([shown[h.lower()]] if h.lower() in shown else persons)
-                          for w in [handle_names(h, p)] if w]
-                if len({name_tokens(p) for p, _ in owners}) == 1:
-                    person, why = owners[0]
-                    out.append(Found(aid, "@" + h, person, "PERSON", _line_at(text, m.start()),
-                                     f"'@{h}': handle of {person!r} ({why})"))
+    for f in extra_mentions(texts, names):
+        if f.text in names:
+            continue                          # the model found this spelling itself
+        core = f.name if f.name and f.name != f.text else ""
+        out.append(Mention(f.text, f.label, f.article_id, line_stems(f.line), core=core, why=f.why))
     return out
-
-
-# --- acronyms -------------------------------------------------------------------------------
-
-def _letters(abbr: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", abbr).upper()
-
-
-def initials(words: Sequence[str]) -> str:
-    """The letters an acronym takes from ``words``: each word's first letter, a word in capitals
-    or with dots whole ("U.S." -> "US", "ISIS"), particles ("of", "the") none."""
-    out = []
-    for w in words:
-        bare = w.replace(".", "")
-        if w.lower() in CONNECTORS or w.lower() in ("in", "on", "at", "to", "&"):
-            continue
-        if not bare[:1].isalpha() or not bare[:1].isupper():
-            return ""
-        out.append(bare.upper() if bare.isupper() and (len(bare) >= 2 or "." in w) else bare[0].upper())
-    return "".join(out)
-
-
-def acronym_of(abbr: str, name: str) -> bool:
-    """``abbr``'s letters are ``name``'s initials ("ARB" of "Accountability Review Board", "USGS"
-    of "U.S. Geological Survey", "ISIS-GS" of "ISIS in the Greater Sahara")."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    letters = _letters(abbr)
-    return len(words) >= 2 and 2 <= len(letters) <= MAX_ACRONYM and initials(words) == letters
-
-
-def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
-    """"Long Name (ABBR)" in ``text``: (abbreviation, long name, offset) where the abbreviation's
-    letters are the initials of the words just before the parenthesis."""
-    out = []
-    for m in _PAREN_ACRONYM.finditer(text):
-        abbr = m.group(1).rstrip(".-")
-        letters = _letters(abbr)
-        if not 2 <= len(letters) <= MAX_ACRONYM or not any(c.isalpha() for c in letters):
-            continue
-        before = _WORD.findall(text[max(0, m.start() - 200):m.start()])
-        for k in range(2, min(len(before), len(letters) + DEFINITION_SLACK) + 1):
-            words = before[-k:]
-            if words[0].lower() in CONNECTORS:
-                continue
-            if initials(words) == letters:
-                out.append((abbr, " ".join(words).rstrip(",;:"), m.start()))
-                break
-    return out
-
-
-def _singular(name: str) -> tuple[str, ...]:
-    """The name's words, the last one without a plural "s" ("Review Boards" is "Review Board")."""
-    words = name_tokens(name)
-    return (*words[:-1], words[-1].removesuffix("s")) if words else words
-
-
-def acronym_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
-    """Acronyms of the story's names: the long name defined before "(ABBR)" (found by the model
-    or not), then every use of the acronym, and capitalised tokens that are the initials of
-    exactly one found name of several words ("the ARB" of "Accountability Review Board")."""
-    out: list[Found] = []
-    defined: dict[str, tuple[str, str]] = {}      # letters -> (long name, label)
-    for aid, ts in texts.items():
-        for text in ts:
-            for abbr, long, at in defined_acronyms(text):
-                label = names.get(long, "ORG")
-                defined.setdefault(_letters(abbr), (long, label))
-                if long not in names:
-                    out.append(Found(aid, long, "", label, _line_at(text, at),
-                                     f"{long!r}: defined as {abbr!r}"))
-    by_initials: dict[str, set[str]] = defaultdict(set)
-    for n, label in names.items():
-        if label != "PERSON" and " " in n and not n.isupper():
-            words = [w for w in re.split(r"[\s\-]+", n) if w]
-            if initials(words):
-                by_initials[initials(words)].add(n)
-    for aid, ts in texts.items():
-        for text in ts:
-            for m in _CAPS_TOKEN.finditer(text):
-                abbr = m.group(1)
-                letters = _letters(abbr)
-                if letters in defined:
-                    long, label = defined[letters]
-                    why = f"{abbr!r}: acronym defined in the text as {long!r}"
-                elif len({_singular(n) for n in by_initials.get(letters, ())}) == 1 and len(letters) >= 3:
-                    long = min(by_initials[letters], key=lambda n: (len(n), n))
-                    label, why = names[long], f"{abbr!r}: the initials of {long!r}, the only such name"
-                else:
-                    continue
-                if abbr == long:
-                    continue
-                out.append(Found(aid, abbr + m.group(2), long, label, _line_at(text, m.start()), why))
-    return out
-
-
-Finder = Callable[[dict[str, tuple[str, ...]], dict[str, str]], list[Found]]
-
-
-def extra_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
-    """Every finder's spellings, given the story's texts by article and its found names (name ->
-    label)."""
-    persons = sorted(n for n, label in names.items() if label in ("PERSON", "NAME") and len(n.split()) >= 2)
-    found = case_variants(texts, names) + handle_mentions(texts, persons) + acronym_mentions(texts, names)
-    return found

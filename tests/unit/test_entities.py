@@ -486,3 +486,26 @@ def test_officer_is_a_title_before_a_surname():
     b = _story("Ferguson police identified the officer as Darren Wilson on Friday.",
                "Criminal charges could be taken against Officer Wilson, the lawyer said.")
     assert "Officer Wilson" in _variants(b, "Darren Wilson")
+
+
+def test_a_surname_of_several_people_goes_to_the_one_the_story_is_about():
+    serena = [Mention("Serena Williams", "PERSON", str(k)) for k in range(4)]
+    ms = serena + [Mention("Venus Williams", "PERSON", "a"), Mention("Williams", "PERSON", "b")]
+    entities, possible = merge_mentions(ms)
+    e = next(e for e in entities if e.name == "Serena Williams")
+    assert "Williams" in {v.text for v in e.variants} and any("4 times as often" in ev for ev in e.evidence)
+    even = serena[:2] + [Mention("Venus Williams", "PERSON", "a"), Mention("Williams", "PERSON", "b")]
+    entities, possible = merge_mentions(even)
+    assert any(e.name == "Williams" for e in entities)                    # no one dominates: doubtful
+    assert frozenset(("Williams", "Serena Williams")) in {frozenset((p.a, p.b)) for p in possible}
+
+
+def test_an_initial_and_surname_join_the_one_full_name_with_that_initial():
+    from newsbrief.entities import clean_mention
+
+    assert clean_mention("D. Aune et al") == "D. Aune"
+    ms = [Mention("Dagfinn Aune", "ORG", "a"), Mention("D. Aune", "PERSON", "b"), Mention("J. Smith", "PERSON", "b"),
+          Mention("John Smith", "PERSON", "a"), Mention("Jane Smith", "PERSON", "a")]
+    groups = [{v.text for v in e.variants} for e in merge_mentions(ms)[0]]
+    assert {"Dagfinn Aune", "D. Aune"} in groups
+    assert {"J. Smith"} in groups                                         # John or Jane

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsbrief.entities import Mention, merge_mentions
-from newsbrief.mentions import (acronym_mentions, acronym_of, case_variants, defined_acronyms, extra_mentions,
+from newsbrief.found import (acronym_mentions, acronym_of, case_variants, defined_acronyms, extra_mentions,
                                 handle_mentions, handle_names)
 
 

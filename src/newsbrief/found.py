@@ -1,0 +1,277 @@
+"""Spellings the tagger never yields, found in the texts from names it did find.
+
+The small spaCy model (and the capitalised-phrase fallback) misses many spellings of names it
+tags elsewhere in the same story: another casing ("Obama administration", "GEOFF GARIN"), a
+social-media handle ("@gabrielsherman"), an acronym ("the ARB", "DCSAs"). Each finder here
+reads the raw texts for such spellings of an already-found name and returns them as extra
+``Mention``s; merging (``entities.merge_mentions``) then treats them as any other spelling.
+A spelling tied to its name by the finder (a handle, an acronym) carries that name as its
+``core`` and says why in ``why``, so its entity keeps the evidence.
+
+Every finder starts from names found by the model: nothing here invents an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .align import content_stems
+from .spellings import CONNECTORS, _hypocorism, name_tokens
+
+# Single-word names are searched for in other casings only when this long and written in
+# capitals ("GARIN"): a short or lower-case word is too often a common word ("trump", "US").
+MIN_CASED_WORD = 4
+# A handle's given-name part may be a prefix of the given name this long ("stephe" of
+# "Stephanie"): shorter prefixes ("st") fit too many names.
+MIN_HANDLE_PREFIX = 3
+# Longest acronym read from a parenthesis or a capitalised token (letters and digits).
+MAX_ACRONYM = 8
+# Words read back from "(ABBR)" for its definition: an acronym's letters and a few "of"/"the".
+DEFINITION_SLACK = 4
+
+_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{2,14})\b")
+# "Gabriel Sherman (@gabrielsherman)": a display name before its handle
+_DISPLAY = re.compile(r"([^\W\d_][^\s()—–-]*(?:[ \t]+[^\W\d_][^\s()—–-]*){1,3})[ \t]*\(@([A-Za-z][A-Za-z0-9_]{2,14})\)")
+# "Accountability Review Board (ARB)", "Dependent Care Savings Accounts (DCSAs)", "(ISIS-GS)"
+_PAREN_ACRONYM = re.compile(r"\((?:the\s+)?([A-Z][A-Z0-9&.\-]{1,10}?)(s?)\)")
+_CAPS_TOKEN = re.compile(r"(?<![\w.@#])([A-Z][A-Z0-9&\-]*[A-Z0-9])(s?)(?![\w@])")
+_WORD = re.compile(r"[\w.&'’\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One spelling found in a text: where, as written, and the name it stands for."""
+
+    article_id: str
+    text: str          # as written: "GEOFF GARIN", "@gabrielsherman", "ARB"
+    name: str          # the found name it is a spelling of ("" when ``text`` is a name itself)
+    label: str
+    line: str          # its line, for context words
+    why: str           # evidence, one line
+
+
+def article_texts(article, caption_lines: Sequence[str]) -> tuple[str, ...]:
+    """The texts of one article searched here: its body and its captions."""
+    return (article.text, *caption_lines)
+
+
+@lru_cache(maxsize=4096)
+def line_stems(line: str) -> frozenset[str]:
+    return content_stems(line)
+
+
+def _line_at(text: str, start: int) -> str:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return text[lo:hi if hi >= 0 else len(text)]
+
+
+# --- other casings --------------------------------------------------------------------------
+
+def case_variants(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
+    """Other casings of found names ("Obama administration" of "Obama Administration",
+    "GEOFF GARIN" of "Geoff Garin", "christine teigen" of "Christine Teigen").
+
+    A casing is kept when it is a name's use, not a common word's: several words with at least
+    one capital, or all in capitals; a person's several-word name also in lower case (display
+    names of social media); a single word only in capitals and long enough. A match running
+    into a capitalised word ("NEW YORK TIMES" for "New York") is a longer name's part, skipped.
+    """
+    keys = {n.lower(): n for n in names if _casing_searchable(n)}
+    if not keys:
+        return []
+    pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                                      for k in sorted(keys, key=len, reverse=True)) + r")(?![\w@])",
+                         re.I)
+    out = []
+    for aid, ts in texts.items():
+        for text in ts:
+            for m in pattern.finditer(text):
+                surface = " ".join(m.group().split())
+                name = keys.get(surface.lower())
+                if name is None or surface == name or not _name_casing(surface, names[name]):
+                    continue
+                if _runs_on(text, m.start(), m.end(), surface.isupper()):
+                    continue
+                out.append(Found(aid, surface, "", names[name], _line_at(text, m.start()),
+                                 f"{surface!r}: {name!r} in other letter case"))
+    return out
+
+
+def _casing_searchable(name: str) -> bool:
+    words = name.split()
+    return any(c.isalpha() for c in name) and (len(words) >= 2 or len(name) >= MIN_CASED_WORD)
+
+
+def _name_casing(surface: str, label: str) -> bool:
+    words = surface.split()
+    if surface.isupper():
+        return len(re.sub(r"\W", "", surface)) >= MIN_CASED_WORD
+    if len(words) < 2:
+        return False
+    if surface.islower():
+        return label == "PERSON"
+    return True
+
+
+def _runs_on(text: str, start: int, end: int, upper: bool) -> bool:
+    """The match continues into a neighbouring capitalised word (part of a longer name)."""
+    after = re.match(r"[ \t]+([\w'’]+)", text[end:])
+    before = re.search(r"([\w'’]+)[ \t]+$", text[max(0, start - 40):start])
+    if upper:
+        return any(w and len(w.group(1)) >= 2 and w.group(1).isupper() for w in (after, before))
+    return bool(after and after.group(1)[:1].isupper())
+
+
+# --- social-media handles -------------------------------------------------------------------
+
+def handle_names(handle: str, person: str) -> str:
+    """How the handle spells the person's name ("" when it does not): the words run together
+    ("gabrielsherman"), or a given name's nickname or prefix and the surname ("chrissyteigen",
+    "stephemcneal")."""
+    h = re.sub(r"[^a-z]", "", handle.lower())
+    words = [w for w in name_tokens(person) if w.isalpha()]
+    if len(words) < 2 or len(h) < 2 * MIN_HANDLE_PREFIX:
+        return ""
+    if h == "".join(words) or h == words[0] + words[-1]:
+        return "the name's words run together"
+    given = h[: len(h) - len(words[-1])] if h.endswith(words[-1]) else ""
+    if len(given) >= MIN_HANDLE_PREFIX and words[0].startswith(given):
+        return f"{given!r} (start of {words[0]!r}) and the surname"
+    if given and _hypocorism(given, words[0]):
+        return f"{given!r} (a nickname of {words[0]!r}) and the surname"
+    return ""
+
+
+def handle_mentions(texts: dict[str, tuple[str, ...]], persons: Sequence[str]) -> list[Found]:
+    """Handles ("@gabrielsherman") spelling a person's name, and display names before a handle
+    ("christine teigen (@chrissyteigen)") when the handle spells them."""
+    out = []
+    for aid, ts in texts.items():
+        for text in ts:
+            shown = {}
+            for m in _DISPLAY.finditer(text):
+                display = m.group(1).strip()
+                display = " ".join(display.split()[-3:]) if len(display.split()) > 3 else display
+                why = handle_names(m.group(2), display)
+                if why:
+                    shown[m.group(2).lower()] = display
+                    out.append(Found(aid, display, "", "PERSON", _line_at(text, m.start()),
+                                     f"{display!r}: the display name of '@{m.group(2)}'"))
+            for m in _HANDLE.finditer(text):
+                h = m.group(1)
+                owners = [(p, w) for p in ([shown[h.lower()]] if h.lower() in shown else persons)
+                          for w in [handle_names(h, p)] if w]
+                if len({name_tokens(p) for p, _ in owners}) == 1:
+                    person, why = owners[0]
+                    out.append(Found(aid, "@" + h, person, "PERSON", _line_at(text, m.start()),
+                                     f"'@{h}': handle of {person!r} ({why})"))
+    return out
+
+
+# --- acronyms -------------------------------------------------------------------------------
+
+def _letters(abbr: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", abbr).upper()
+
+
+def initials(words: Sequence[str]) -> str:
+    """The letters an acronym takes from ``words``: each word's first letter, a word in capitals
+    or with dots whole ("U.S." -> "US", "ISIS"), particles ("of", "the") none."""
+    out = []
+    for w in words:
+        bare = w.replace(".", "")
+        if w.lower() in CONNECTORS or w.lower() in ("in", "on", "at", "to", "&"):
+            continue
+        if not bare[:1].isalpha() or not bare[:1].isupper():
+            return ""
+        out.append(bare.upper() if bare.isupper() and (len(bare) >= 2 or "." in w) else bare[0].upper())
+    return "".join(out)
+
+
+def acronym_of(abbr: str, name: str) -> bool:
+    """``abbr``'s letters are ``name``'s initials ("ARB" of "Accountability Review Board", "USGS"
+    of "U.S. Geological Survey", "ISIS-GS" of "ISIS in the Greater Sahara")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    letters = _letters(abbr)
+    return len(words) >= 2 and 2 <= len(letters) <= MAX_ACRONYM and initials(words) == letters
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str, int]]:
+    """"Long Name (ABBR)" in ``text``: (abbreviation, long name, offset) where the abbreviation's
+    letters are the initials of the words just before the parenthesis."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        abbr = m.group(1).rstrip(".-")
+        letters = _letters(abbr)
+        if not 2 <= len(letters) <= MAX_ACRONYM or not any(c.isalpha() for c in letters):
+            continue
+        before = _WORD.findall(text[max(0, m.start() - 200):m.start()])
+        for k in range(2, min(len(before), len(letters) + DEFINITION_SLACK) + 1):
+            words = before[-k:]
+            if words[0].lower() in CONNECTORS:
+                continue
+            if initials(words) == letters:
+                out.append((abbr, " ".join(words).rstrip(",;:"), m.start()))
+                break
+    return out
+
+
+def _singular(name: str) -> tuple[str, ...]:
+    """The name's words, the last one without a plural "s" ("Review Boards" is "Review Board")."""
+    words = name_tokens(name)
+    return (*words[:-1], words[-1].removesuffix("s")) if words else words
+
+
+def acronym_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
+    """Acronyms of the story's names: the long name defined before "(ABBR)" (found by the model
+    or not), then every use of the acronym, and capitalised tokens that are the initials of
+    exactly one found name of several words ("the ARB" of "Accountability Review Board")."""
+    out: list[Found] = []
+    defined: dict[str, tuple[str, str]] = {}      # letters -> (long name, label)
+    for aid, ts in texts.items():
+        for text in ts:
+            for abbr, long, at in defined_acronyms(text):
+                label = names.get(long, "ORG")
+                defined.setdefault(_letters(abbr), (long, label))
+                if long not in names:
+                    out.append(Found(aid, long, "", label, _line_at(text, at),
+                                     f"{long!r}: defined as {abbr!r}"))
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for n, label in names.items():
+        if label != "PERSON" and " " in n and not n.isupper():
+            words = [w for w in re.split(r"[\s\-]+", n) if w]
+            if initials(words):
+                by_initials[initials(words)].add(n)
+    for aid, ts in texts.items():
+        for text in ts:
+            for m in _CAPS_TOKEN.finditer(text):
+                abbr = m.group(1)
+                letters = _letters(abbr)
+                if letters in defined:
+                    long, label = defined[letters]
+                    why = f"{abbr!r}: acronym defined in the text as {long!r}"
+                elif len({_singular(n) for n in by_initials.get(letters, ())}) == 1 and len(letters) >= 3:
+                    long = min(by_initials[letters], key=lambda n: (len(n), n))
+                    label, why = names[long], f"{abbr!r}: the initials of {long!r}, the only such name"
+                else:
+                    continue
+                if abbr == long:
+                    continue
+                out.append(Found(aid, abbr + m.group(2), long, label, _line_at(text, m.start()), why))
+    return out
+
+
+Finder = Callable[[dict[str, tuple[str, ...]], dict[str, str]], list[Found]]
+
+
+def extra_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
+    """Every finder's spellings, given the story's texts by article and its found names (name ->
+    label)."""
+    persons = sorted(n for n, label in names.items() if label in ("PERSON", "NAME") and len(n.split()) >= 2)
+    found = case_variants(texts, names) + handle_mentions(texts, persons) + acronym_mentions(texts, names)
+    return found
