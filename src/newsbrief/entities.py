@@ -209,6 +209,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 evidence[ri] += evidence.pop(rj, [])
             evidence[ri].append(why)
 
+    # 1d. a found spelling that is itself a found name ("Stephanie Clifford", given by the text as
+    # Daniels's real name) joins the two names
+    index = {n: k for k, n in enumerate(names)}
+    for m in mentions:
+        if m.why and m.text != m.name and m.text in index and find(index[m.text]) != find(index[m.name]):
+            ri, rj = find(index[m.name]), find(index[m.text])
+            parent[rj] = ri
+            evidence[ri] += evidence.pop(rj, [])
+            evidence[ri].append(m.why)
+
     # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
     # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
     # a short form is a name alone in its group, or a group of one short name's spellings

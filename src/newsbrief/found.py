@@ -52,6 +52,8 @@ class Found:
     label: str
     line: str          # its line, for context words
     why: str           # evidence, one line
+    alias: bool = False    # the text names ``name`` by another name ("Stephanie Clifford" of
+                           # "Daniels"): kept even when the model found it, to join the two
 
 
 def article_texts(article, caption_lines: Sequence[str]) -> tuple[str, ...]:
@@ -266,6 +268,35 @@ def acronym_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -
     return out
 
 
+# --- names the text gives as another's ("X, better known as Y") -------------------------------
+
+# "Hugh L. Carey Tunnel — better known as the Brooklyn-Battery Tunnel", "Daniels, whose real name
+# is Stephanie Clifford", "National Stadium — nicknamed "Bird's Nest"": a found name, a comma, dash
+# or parenthesis, the phrase, then a capitalised name.
+_ALIAS = re.compile(r"(?:,|\s[—–-]|\()\s*(?:(?:also|better|more commonly|commonly|widely|formerly|once|popularly)\s+)?"
+                    r"(?:known as|nicknamed|dubbed|whose real name is|(?:also|formerly|commonly) called|"
+                    r"renamed|née)\s+[\"“‘']?(?:the\s+)?"
+                    r"([A-Z][\w'’.-]*(?:\s+(?:of|the|and|de|la|[A-Z][\w'’.-]*)){0,5})")
+
+
+def alias_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
+    """Other names the text itself gives a found name ("X, better known as Y", "X, whose real
+    name is Y"): the writer says they are one."""
+    out = []
+    for aid, ts in texts.items():
+        for text in ts:
+            for m in _ALIAS.finditer(text):
+                alias = re.sub(r"\s+(?:of|the|and|de|la)$", "", m.group(1)).rstrip(".")
+                before = text[max(0, m.start() - 80):m.start()].rstrip(" \"”’'")
+                owner = max((n for n in names if before.endswith(n) and n != alias
+                             and not before[:len(before) - len(n)][-1:].isalnum()), key=len, default="")
+                if owner and len(alias) >= 2:
+                    out.append(Found(aid, alias, owner, names[owner], _line_at(text, m.start()),
+                                     f"{alias!r}: {owner!r} by another name, as the text says "
+                                     f"({text[m.start():m.end()].strip(' ,—–(-')!r})", alias=True))
+    return out
+
+
 Finder = Callable[[dict[str, tuple[str, ...]], dict[str, str]], list[Found]]
 
 
@@ -273,5 +304,6 @@ def extra_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> 
     """Every finder's spellings, given the story's texts by article and its found names (name ->
     label)."""
     persons = sorted(n for n, label in names.items() if label in ("PERSON", "NAME") and len(n.split()) >= 2)
-    found = case_variants(texts, names) + handle_mentions(texts, persons) + acronym_mentions(texts, names)
+    found = (case_variants(texts, names) + handle_mentions(texts, persons) + acronym_mentions(texts, names)
+             + alias_mentions(texts, names))
     return found

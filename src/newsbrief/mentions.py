@@ -303,7 +303,7 @@ def found_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
     texts = {a.id: article_texts(a, captions(a)) for a in articles}
     out = []
     for f in extra_mentions(texts, names):
-        if f.text in names:
+        if f.text in names and not f.alias:
             continue                          # the model found this spelling itself
         core = f.name if f.name and f.name != f.text else ""
         out.append(Mention(f.text, f.label, f.article_id, line_stems(f.line), core=core, why=f.why))

@@ -66,3 +66,20 @@ def test_found_spellings_merge_with_their_name_and_say_why():
     (e,), _ = merge_mentions(ms)
     assert {v.text for v in e.variants} == {"Rush Limbaugh", "@rushlimbaugh"} and e.name == "Rush Limbaugh"
     assert any("handle of 'Rush Limbaugh'" in ev for ev in e.evidence)
+
+
+def test_a_name_the_text_gives_as_anothers_is_its_spelling():
+    from newsbrief.found import alias_mentions
+
+    text = ("Each tube of the Hugh L. Carey Tunnel — better known as the Brooklyn-Battery Tunnel — was filled.\n"
+            "Daniels, whose real name is Stephanie Clifford, sued. Trump, called Clinton a liar.")
+    found = {(f.text, f.name) for f in alias_mentions(_texts(text), {"Hugh L. Carey Tunnel": "FAC", "Daniels": "PERSON",
+                                                                    "Trump": "PERSON", "Clinton": "PERSON"})}
+    assert found == {("Brooklyn-Battery Tunnel", "Hugh L. Carey Tunnel"), ("Stephanie Clifford", "Daniels")}
+
+
+def test_an_alias_the_model_also_found_joins_the_two_names():
+    ms = [Mention("Daniels", "PERSON", "a"), Mention("Stephanie Clifford", "PERSON", "a"),
+          Mention("Stephanie Clifford", "PERSON", "a", core="Daniels", why="'Stephanie Clifford': 'Daniels' by another name")]
+    (e,), _ = merge_mentions(ms)
+    assert {v.text for v in e.variants} == {"Daniels", "Stephanie Clifford"}
