@@ -48,6 +48,7 @@ _JUNK_LINE = re.compile(
       | try\s+our\s+new\s+site.* | take\s+me\s+there
       | click\s+here\b.* | read\s+more\s*:?.*
       | .*\bcontributed\s+to\s+this\s+report\.?\)?
+      | [►▶▸»→].*                                                  # teaser and related-story links
       | _{2,}|—{2,}|-{3,}|\*{3,}
     )$""",
     re.IGNORECASE | re.VERBOSE,

@@ -70,7 +70,7 @@ DATE_PHRASE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|(?:(?:on\s+)?{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"             # Monday July 29
     rf"|(?:(?:on\s+)?{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"             # 27 July
-    rf"|{_MON}\s+\d{{4}}"                                                          # March 2012
+    rf"|{_MON}\s+(?:of\s+)?\d{{4}}"                                               # March 2012, May of 2016
     rf"|(?:the\s+)?(?:{_ORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+{_MON}(?:,?\s+\d{{4}})?"    # the first of June
     rf"|(?:on\s+)?this\s+day\s+(?:last\s+year|(?:a|one)\s+year\s+ago)|(?:a|one)\s+year\s+ago\s+today"   # an anniversary
     rf"|{_NUM}\s+{_UNIT}\s+after\s+(?:an?|the)\b"                                   # eight days after a quake
@@ -78,8 +78,8 @@ DATE_PHRASE = re.compile(
     rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|before(?!\s+(?:an?|the|his|her|their|its)\b))"  # a month ago
     rf"|(?<!the\s)(?<!the\s\")(?:last|this|next)\s+weekend\b"                    # last weekend
     rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"
-    rf"|(?:last|this|next)\s+{_DAY}{_PART}"
-    rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}"
+    rf"|(?:last|this|next)\s+{_DAY}{_PART}\b"
+    rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}\b"
     rf"|yesterday|today|tonight|tomorrow"
     rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{_MON})\b(?!\s+\d)"       # in June
     rf"|(?:in|since|during|by|until)\s+(?:19|20)\d{{2}}"                            # in 2011
@@ -116,6 +116,13 @@ def _forward(phrase: str, context: str) -> bool:
 def _past_before(phrase: str, context: str) -> bool:
     at = context.lower().find(phrase.lower()) if context else -1
     return at > 0 and bool(_PAST_BEFORE.search(context[max(0, at - FORWARD_WINDOW):at]))
+
+
+def _in_year(d: date, year: int) -> date:
+    try:
+        return d.replace(year=year)
+    except ValueError:                    # 29 February
+        return d.replace(year=year, day=28)
 
 
 def _next_before(phrase: str, context: str) -> bool:
@@ -169,7 +176,7 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
             return _day(date(int(m[3]), _month(month), int(day)), "explicit date")
         except ValueError:
             return None
-    m = re.search(rf"({_MON})\s+(\d{{4}})", p)
+    m = re.search(rf"({_MON})\s+(?:of\s+)?(\d{{4}})", p)
     if m:
         return ResolvedDate(f"{int(m[2]):04d}-{_month(m[1]):02d}", "month", "explicit month")
     m = re.search(r"\b(?:in|since|during|by|until)\s+((?:19|20)\d{2})\b", p)
@@ -192,6 +199,8 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
             d = d.replace(year=ref.year + 1)
         elif not ahead and d > ref + timedelta(days=NEAR_FUTURE_DAYS):
             d = d.replace(year=ref.year - 1)
+        elif _in_year(d, ref.year + 1) <= ref + timedelta(days=NEAR_FUTURE_DAYS):
+            d = _in_year(d, ref.year + 1)       # "leaves office on Jan. 20", said in December
         return _day(d, f"year from {ref.isoformat()}")
     if re.search(r"this day (?:last year|(?:a|one) year ago)|year ago today", p):
         try:
@@ -223,6 +232,9 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
         back = (ref.weekday() - target) % 7
         if m[1] == "last" and back == 0:
             back = 7
+        if m[1] == "this":                # "this Thursday": the one in the report's own week
+            d = ref + timedelta(days=target - ref.weekday())
+            return _day(d, f"this {m[2].title()}: the one in the week of {ref.isoformat()}")
         if m[1] == "next" or (ahead and m[1] != "last"):
             days = (target - ref.weekday()) % 7 or 7
             return _day(ref + timedelta(days=days), f"{m[2].title()} after {ref.isoformat()}"
@@ -232,9 +244,14 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
     for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
         if re.search(rf"\b{word}\b", p):
             return _day(ref + timedelta(days=delta), f"{word}, against {ref.isoformat()}")
-    m = re.search(rf"(?:in|since|during|by|until|early|late|mid-?)\s+({_MON})\b", p)
+    m = re.search(rf"(in|since|during|by|until|early|late|mid-?)\s+({_MON})\b", p)
     if m:
-        month = _month(m[1])
+        month = _month(m[2])
+        if m[1] in ("by", "until") and not ahead:      # a deadline or an end: the nearest one
+            past = ref.year if month <= ref.month else ref.year - 1
+            future = ref.year if month >= ref.month else ref.year + 1
+            nearer = min((past, future), key=lambda y: (abs((y - ref.year) * 12 + month - ref.month), -y))
+            return ResolvedDate(f"{nearer:04d}-{month:02d}", "month", f"{m[1]} a month: the nearest one to {ref.isoformat()}")
         if ahead:
             year = ref.year if month >= ref.month else ref.year + 1
             return ResolvedDate(f"{year:04d}-{month:02d}", "month", f"month, the next one from {ref.isoformat()}")

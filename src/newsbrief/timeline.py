@@ -63,6 +63,7 @@ def _clause(text: str, start: int, end: int, forward: bool) -> str:
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:posted|uploaded|filmed|published|updated|dated|photographed|taken"
                                r"|released|issued|figures|numbers|toll|data)\s+(?:on\s+|for\s+)?$|\bfor\s+$", re.I)
 _EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Bylines and date lines are the report's date, not an event.
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:published|updated|last updated|posted)\b)", re.I)
 # What happens every year is no event of the story: "the rainy season, which generally starts
@@ -97,15 +98,50 @@ class _Dated:
     derived: bool = False      # dated from a campaign's length, not from a date phrase
 
 
-def _is_event(sentence: str, start: int, clause: str, phrase: str) -> bool:
-    if _NOT_EVENT_BEFORE.search(sentence[max(0, start - 24):start]) or _BYLINE.match(sentence):
+# Dates that are no event's: the start of a tally ("30 children who have died since 1990", "not
+# seen since 2004"; but "has ruled since 1948" dates a start); a weekday that is a kind of day
+# ("a Saturday schedule", "every Sunday") or a range of them ("Monday through Friday", not "from
+# Saturday to Wednesday"); a post's time stamp by someone who is not one of the story's main
+# people ("— Max du Preez (@MaxduPreez) June 15, 2015"); "Today" in a name ("USA Today").
+_SINCE_YEAR = re.compile(r"^since\s+(?:19|20)\d\d$", re.I)
+_TALLY = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+                    r"thousands?)\s+(?:\w+\s+){0,2}\w{3,}(?<!ss)s\b|\b(?:died|deaths?|killed|cases|attacks|percent|"
+                    r"record(?:ed|s)?|tracking|tracked|not\s+seen|each\s+year|every\s+year|highest|lowest|"
+                    r"worst|most|least|first\s+time)\b", re.I)
+# How far around "since <year>" a tally's words are looked for, within its sentence.
+TALLY_WINDOW = 60
+_KIND_OF_DAY = re.compile(rf"\b(?:a|an|every|each|any)\s+$|(?<!from\s)\b{_DAY_WORD}\s+(?:through|thru|to)\s+$", re.I)
+_RANGE_START = re.compile(rf"^\s+(?:through|thru|to)\s+{_DAY_WORD}\b", re.I)
+_POST_STAMP = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*\(@\w{1,15}\)\s*$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&]*\s+$")
+# The story's main people, whose own posts are events ("Mitt Romney (@MittRomney) March 3, 2016").
+MAIN_PEOPLE = 5
+
+
+def _is_event(sentence: str, start: int, clause: str, phrase: str, main_people: frozenset[str] = frozenset()) -> bool:
+    before = sentence[max(0, start - 24):start]
+    if _NOT_EVENT_BEFORE.search(before) or _BYLINE.match(sentence):
+        return False
+    end = start + len(phrase)
+    if _SINCE_YEAR.match(phrase) and (_TALLY.search(sentence[max(0, start - TALLY_WINDOW):start])
+                                       or _TALLY.search(sentence[end:end + TALLY_WINDOW])):
+        return False
+    weekday = re.search(_DAY_WORD, phrase, re.I) is not None and not re.search(r"\d", phrase)
+    if weekday and (_KIND_OF_DAY.search(before) or (_RANGE_START.match(sentence[end:])
+                                                     and not re.search(r"\bfrom\s+$", before, re.I))):
+        return False
+    stamp = _POST_STAMP.search(sentence[max(0, start - 60):start])
+    if stamp and not (stamp["name"] and stamp["name"].strip() in main_people):
+        return False
+    if phrase[:1] == "T" and phrase.lower() == "today" and _NAME_BEFORE.search(before):
         return False
     if _HABITUAL.search(sentence[max(0, start - HABITUAL_WINDOW):start]) and not _EXPLICIT_YEAR.search(phrase):
         return False
     return len(content_stems(clause.replace(phrase, " "))) >= MIN_EVENT_WORDS
 
 
-def dated_clauses(sentence: Sentence, reference: ArticleDate) -> list[_Dated]:
+def dated_clauses(sentence: Sentence, reference: ArticleDate,
+                  main_people: frozenset[str] = frozenset()) -> list[_Dated]:
     """The dated event clauses of one sentence, resolved against its article's date.
 
     Clauses whose date is not an event's (``_NOT_EVENT_BEFORE``, bylines, clauses with fewer
@@ -129,7 +165,7 @@ def dated_clauses(sentence: Sentence, reference: ArticleDate) -> list[_Dated]:
         if r is None:
             continue
         clause = _clause(text, start, end, bool(re.search(r"\bafter(?:\s+(?:an?|the))?$", phrase, re.I)))
-        if not _is_event(text, start, clause, phrase):
+        if not _is_event(text, start, clause, phrase, main_people):
             continue
         absolute = r.note.startswith("explicit")
         note = r.note if absolute else f"{r.note}; article date {reference.note}" if reference.inferred else r.note
@@ -211,7 +247,10 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
             has the same signature.
     """
     refs = article_dates(brief.articles, brief.origins)
-    dated = [d for s in sentences if s.article_id in refs for d in dated_clauses(s, refs[s.article_id])]
+    people = [e for e in brief.entities if e.type == "PERSON"][:MAIN_PEOPLE]
+    main_people = frozenset(v.text for e in people for v in e.variants) | frozenset(e.name for e in people)
+    dated = [d for s in sentences if s.article_id in refs
+             for d in dated_clauses(s, refs[s.article_id], main_people)]
     dated = _years_from_story(dated, sentences)
     # coarser first, so that a vague month absorbs the days told within it
     dated.sort(key=lambda d: (_RANK[d.resolved.precision], d.sentence.article_id, d.sentence.index))

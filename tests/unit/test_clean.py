@@ -87,3 +87,10 @@ def test_a_date_run_into_the_first_paragraph_is_the_publication_date(multiling):
     assert spaced.text.startswith("Up to four") and spaced.published.isoformat() == "2005-03-26"
     sentence = "January 8, 2005 was the day the money for the victims of the great wave came in."
     assert clean_text("A title\n\n" + sentence).text == sentence        # a date as subject stays
+
+
+def test_teaser_links_are_junk():
+    # related-story lists on news sites ("► July 31: Parents arraigned ..."): other stories' dates
+    assert is_junk_line("► July 31: Parents arraigned on murder charges in hot-car death")
+    assert is_junk_line("» More: Could you accidentally leave your baby in a hot car?")
+    assert not is_junk_line("July 31: Parents were arraigned on murder charges in the hot-car death.")

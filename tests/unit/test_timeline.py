@@ -183,3 +183,38 @@ def test_habits_are_not_events_and_a_day_takes_the_year_the_story_gives_it():
     events = build_timeline(Brief("t", (a, b), ()), segment(a) + segment(b)).timeline
     assert {e.date for e in events} == {"2005-07-07"}              # no May, no 7 July 2006
     assert {c.article_id for e in events for c in e.citations} == {"a", "b"}
+
+
+# Cases from the audit of Multi-News timelines (tests/data/labels/timeline_audit_multinews.json).
+@pytest.mark.parametrize("phrase, ref, expected", [
+    ("this Thursday", date(2016, 1, 27), "2016-01-28"),      # the one of the report's week
+    ("Jan. 20", date(2016, 12, 10), "2017-01-20"),           # weeks ahead, across new year
+    ("until January", date(2014, 12, 10), "2015-01"),        # an end: the nearest January
+    ("by June", date(2014, 3, 1), "2014-06"),
+    ("May of 2016", date(2017, 7, 1), "2016-05"),
+])
+def test_resolve_date_cases_from_the_multinews_audit(phrase, ref, expected):
+    assert resolve_date(phrase, ref).date == expected
+
+
+def _dates_of(text: str, entities=()) -> list[str]:
+    a = Article("a", text, published=date(2018, 7, 6))
+    return [e.date for e in build_timeline(Brief("t", (a,), (), entities=entities), segment(a)).timeline]
+
+
+def test_tallies_schedules_and_others_posts_are_not_events():
+    assert _dates_of("At least 30 children have died in hot cars in the state since 1990, the group said.") == []
+    assert _dates_of("The Kim family has ruled North Korea since 1948, the report noted.") == ["1948"]
+    assert _dates_of("Her columns appear Sundays and Mondays in the paper. The station keeps a Saturday "
+                     "schedule for the holiday. The desk is open Monday through Friday, officials said.") == []
+    assert _dates_of("Airlines cancelled 18,000 flights from Saturday to Wednesday, the tracker said.") == ["2018-06-30"]
+    assert _dates_of("The poll was first reported in USA Today by the campaign staff.") == []
+
+
+def test_a_post_stamp_is_an_event_only_for_the_storys_main_people():
+    from newsbrief.types import Entity, Variant
+    text = ("Romney attacked Trump in a speech in Utah. — Mitt Romney (@MittRomney) March 3, 2016 "
+            "The speech was mocked widely. — Max du Preez (@MaxduPreez) March 4, 2016")
+    romney = Entity("Mitt Romney", "PERSON", (Variant("Mitt Romney", 2, ("a",)), Variant("Romney", 1, ("a",))))
+    assert _dates_of(text, (romney,)) == ["2016-03-03"]
+    assert _dates_of(text) == []
