@@ -48,7 +48,8 @@ from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
 from .spellings import (CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
-                        country_of, match_names, name_tokens, rare_typo, skeleton, translit_key)
+                        country_of, match_names, name_tokens, one_edit_apart, rare_typo, skeleton,
+                        translit_key)
 from .types import Brief, Entity, PossibleMatch, Sentence, Variant
 
 # Words after an organisation's name that do not make another organisation ("Oxfam
@@ -177,7 +178,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         a, b = names[i], names[j]
         if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
             m = Match("possible", m.rule + " (and of other names)", 0.5)
-        if m.kind != "same" and _RARE_TYPO and compatible_or_person(info[a][0], info[b][0]):
+        if m.kind != "same" and _RARE_TYPO and compatible_or_person(info[a][0], info[b][0]) and one_edit_apart(a, b):
             why = rare_typo(a, b, _uses(a, names, spellings), _uses(b, names, spellings))
             m = Match("same", why, m.score) if why else m
         if m.kind == "same" and a in rivals and rivals.get(b) == rivals[a]:

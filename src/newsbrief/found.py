@@ -34,8 +34,9 @@ MAX_ACRONYM = 8
 DEFINITION_SLACK = 4
 
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{2,14})\b")
-# "Gabriel Sherman (@gabrielsherman)": a display name before its handle
-_DISPLAY = re.compile(r"([^\W\d_][^\s()—–-]*(?:[ \t]+[^\W\d_][^\s()—–-]*){1,3})[ \t]*\(@([A-Za-z][A-Za-z0-9_]{2,14})\)")
+# "Gabriel Sherman (@gabrielsherman)": a display name before its handle (read back from "(@")
+_DISPLAY_HANDLE = re.compile(r"\(@([A-Za-z][A-Za-z0-9_]{2,14})\)")
+_DISPLAY_NAME = re.compile(r"([^\W\d_][^\s()—–-]*(?:[ \t]+[^\W\d_][^\s()—–-]*){1,3})[ \t]*$")
 # "Accountability Review Board (ARB)", "Dependent Care Savings Accounts (DCSAs)", "(ISIS-GS)"
 _PAREN_ACRONYM = re.compile(r"\((?:the\s+)?([A-Z][A-Z0-9&.\-]{1,10}?)(s?)\)")
 _CAPS_TOKEN = re.compile(r"(?<![\w.@#])([A-Z][A-Z0-9&\-]*[A-Z0-9])(s?)(?![\w@])")
@@ -83,7 +84,10 @@ def case_variants(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> l
     names of social media); a single word only in capitals and long enough. A match running
     into a capitalised word ("NEW YORK TIMES" for "New York") is a longer name's part, skipped.
     """
-    keys = {n.lower(): n for n in names if _casing_searchable(n)}
+    story = "\n".join(t for ts in texts.values() for t in ts)
+    lower = story.lower()
+    # only names written in some other casing somewhere (cheap counts before a regex of them all)
+    keys = {n.lower(): n for n in names if _casing_searchable(n) and lower.count(n.lower()) > story.count(n)}
     if not keys:
         return []
     pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
@@ -155,15 +159,18 @@ def handle_mentions(texts: dict[str, tuple[str, ...]], persons: Sequence[str]) -
     out = []
     for aid, ts in texts.items():
         for text in ts:
+            if "@" not in text:
+                continue
             shown = {}
-            for m in _DISPLAY.finditer(text):
-                display = m.group(1).strip()
-                display = " ".join(display.split()[-3:]) if len(display.split()) > 3 else display
-                why = handle_names(m.group(2), display)
-                if why:
-                    shown[m.group(2).lower()] = display
+            for h in _DISPLAY_HANDLE.finditer(text):
+                m = _DISPLAY_NAME.search(text, max(0, h.start() - 80), h.start())
+                if m is None:
+                    continue
+                display = " ".join(m.group(1).split()[-3:])
+                if handle_names(h.group(1), display):
+                    shown[h.group(1).lower()] = display
                     out.append(Found(aid, display, "", "PERSON", _line_at(text, m.start()),
-                                     f"{display!r}: the display name of '@{m.group(2)}'"))
+                                     f"{display!r}: the display name of '@{h.group(1)}'"))
             for m in _HANDLE.finditer(text):
                 h = m.group(1)
                 owners = [(p, w) for p in ([shown[h.lower()]] if h.lower() in shown else persons)

@@ -258,16 +258,20 @@ def rare_typo(a: str, b: str, count_a: int, count_b: int) -> str:
     "Cancellara" ten times; "Praia da Lux" / "Praia da Luz"), or "" when it is not: one edit
     (a letter changed, added, dropped, or two swapped) in a long name, same first letter, same
     digits, not a plural ("Clintons")."""
-    from rapidfuzz.distance import OSA
-
     (rare, n_rare), (common, n_common) = sorted(((a, count_a), (b, count_b)), key=lambda x: x[1])
-    if n_rare > RARE_TIMES or n_common < COMMON_TIMES:
-        return ""
-    r, c = _compact(rare), _compact(common)
-    if (min(len(r), len(c)) < MIN_RARE_TYPO or r[:1] != c[:1] or re.sub(r"\D", "", r) != re.sub(r"\D", "", c)
-            or r.removesuffix("s") == c or c.removesuffix("s") == r or OSA.distance(r, c) != 1):
+    if n_rare > RARE_TIMES or n_common < COMMON_TIMES or not one_edit_apart(a, b):
         return ""
     return f"one letter apart, {rare!r} written {n_rare} time(s), {common!r} {n_common}: a typo"
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """The letters of two long names differ by one edit, not in the first letter, the digits or a
+    plural "s": the shape of a typo, whichever is more common."""
+    from rapidfuzz.distance import OSA
+
+    r, c = _compact(a), _compact(b)
+    return not (min(len(r), len(c)) < MIN_RARE_TYPO or r[:1] != c[:1] or re.sub(r"\D", "", r) != re.sub(r"\D", "", c)
+                or r.removesuffix("s") == c or c.removesuffix("s") == r or OSA.distance(r, c) != 1)
 
 
 def _is_transposition(a: str, b: str) -> bool:
