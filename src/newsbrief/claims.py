@@ -33,7 +33,7 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
 from .amounts import ages_and_sizes, amounts_of, elapsed, rates, stated_sizes, token_at
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS,
-                         YEARS_FROM, parse_duration, parse_number, years_from)
+                         CLOCK, YEARS_FROM, clock_minutes, is_clock, parse_duration, parse_number, years_from)
 from .types import Article, Citation, Claim, Origin, Sentence
 
 
@@ -97,6 +97,9 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
             dated, events = _dates_in(ents, cite, who, when, base, article.text)
             claims += dated
             figures += events    # their claims are among ``dated``
+            timed = _times_in(s, doc, article.text, cite, who, when)
+            claims += [f.claim for f in timed]
+            figures += timed
             if not found and who.certainty != "fact" and len(s.text.split()) >= 6:
                 claims.append(Claim("statement", s.text, "", None, who.speaker, who.certainty, cite, when))
         own = place_unplaced(own)
@@ -214,6 +217,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
                 continue
             add(("percent", what, pred), text, value, f"share of {name} {pred}", start, end, qualifier=q)
             continue
+        if any(is_clock(m) for m in CLOCK.finditer(full, start, min(len(full), end + 12)) if m.start() < end):
+            continue   # "23.00 local time", "10:30": a time of day (``_times_in``), not a count
         value, q = parse_number(text)
         if not q and re.match(r"\s+or so\b", full[end:end + 7]):
             q = "about"     # "the fifty or so bodies": a round figure, not an exact count
@@ -391,6 +396,46 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
         out += out_
         events += events_
     return out, events
+
+
+def _times_in(sentence: Sentence, doc, full: str, cite: Citation, who: Attribution, when: str) -> list[Figure]:
+    """Times of day of events ("encountered an area of heavy turbulence at 02:00 GMT"): key (time,
+    verb, thing, name, zone), in UTC when a zone is named, a bracketed conversion read with its time
+    ("at about 23.00 local time (02.14 GMT)"). Read from the text: the small model tags few of
+    them. Times of no event (a verb with its object or subject) are left out."""
+    out, done, span_open = [], 0, False
+    for m in CLOCK.finditer(sentence.text):
+        if m.start() < done or not is_clock(m):
+            continue
+        before = sentence.text[max(0, m.start() - 24):m.start()].lower()
+        if not (m.group("ap") or m.group("tz")) and not re.search(r"\bat\s+(?:\w+\s+)?$", before):
+            continue   # "02:56", "0:32" alone are as often lengths of a clip: a bare 24-hour time needs "at"
+        if span_open or re.search(r"\b(?:between|from)\s+(?:\w+\s+)?$", before):
+            # "between 8.26am at King's Cross and 9.47am": a span, not the time of the event
+            span_open = not span_open
+            continue
+        end = m.start() + len(m.group().rstrip())
+        after = re.match(r"\s*\([^()]{1,24}\)", sentence.text[m.end():m.end() + 30])
+        done = m.end() + (after.end() if after else 0)
+        clock = clock_minutes(m.group() + (after.group() if after else ""))
+        head = token_at(doc, sentence.start + m.start())
+        for _ in range(4):    # "at 23.00 local time": past "time" and "at" to the verb it dates
+            if head is None or head.pos_ in {"VERB", "AUX"} or head.head is head:
+                break
+            head = head.head
+        event = event_of(head) if head is not None else ()
+        if clock is None or not event or event[1].split()[-1] in m.group().lower():
+            continue   # no event, or the parser took the clock's "a.m." for the thing that happened
+        minutes, zone = clock
+        shown = f"{int(minutes) // 60:02d}:{int(minutes) % 60:02d}" + (f" {zone}" if zone else "")
+        q = re.search(r"\b(about|around|approximately|roughly|some|nearly|almost)\s+(?:at\s+)?$",
+                      sentence.text[max(0, m.start() - 16):m.start()], re.I)
+        text = sentence.text[m.start():end].strip() + (after.group() if after else "")
+        claim = Claim("date", text, f"time of {event[0]} ({event[1]})", shown,
+                      who.speaker, who.certainty, cite, when)
+        out.append(Figure(claim, ("time", *event, zone), named=who.named, minutes=minutes,
+                          qualifier=q.group(1).lower() if q else ""))
+    return out
 
 
 def _dated(ent, text: str, iso: str, found, cite: Citation, who: Attribution,

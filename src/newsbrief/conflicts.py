@@ -55,6 +55,12 @@ SAME_NOUN_RATIO = 1.5
 # Durations closer than this factor are the same length told loosely ("a month" vs "five weeks").
 SAME_DURATION_RATIO = 1.5
 
+# An approximate time of day ("about 23.00") covers this many minutes either side: a quarter hour.
+APPROX_CLOCK_MINUTES = 15
+# Times of one verb and thing further apart than this are other occurrences (a second arrival,
+# another day's strike), neither agreement nor conflict.
+MAX_CLOCK_GAP = 180
+
 
 # Qualifier preference when one source gives several values for one measure: a point figure
 # says more than an approximate one, which says more than a bound.
@@ -97,6 +103,14 @@ def _same_range(a: Figure, b: Figure) -> bool | None:
 
 def same_value(a: Figure, b: Figure) -> bool | None:
     """True: same value; False: clearly different; None: not comparable (different things)."""
+    if a.minutes is not None or b.minutes is not None:
+        # times of day of one event: "08:30" vs "8.26" differ; "about 23.00" allows a quarter hour
+        if a.minutes is None or b.minutes is None:
+            return None
+        gap = abs(a.minutes - b.minutes)
+        gap = min(gap, 1440 - gap)
+        approx = _PRECISION.get(a.qualifier) == 1 or _PRECISION.get(b.qualifier) == 1
+        return None if gap > MAX_CLOCK_GAP else gap <= (APPROX_CLOCK_MINUTES if approx else 0)
     if a.when is not None or b.when is not None:
         # dates of one event: the same when their days overlap ("1974" is not "the 1960s")
         if a.when is None or b.when is None:

@@ -95,6 +95,7 @@ class Figure:
     when: tuple[int, int] | None = None   # a date's first and last day (proleptic ordinals)
     named: bool = False      # its speaker has a name (``attribution.Attribution.named``)
     moving: bool = False     # stated as a figure that moved: "climbed to 40", "now four-month-old"
+    minutes: float | None = None   # a time of day: minutes after midnight (UTC when key[-1] is "UTC")
 
 
 def predicate_of(token) -> tuple[str, object]:
@@ -269,13 +270,23 @@ def event_of(verb) -> tuple[str, ...]:
         return ()
     kids = list(verb.children)
     thing = next((c for c in kids if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if thing is not None and lemma_of(verb) == "take" and lemma_of(thing) == "place":
+        thing = None      # "the second tremor took place at 02:21": what took place is the subject
+        kids = [c for c in kids if c.dep_ != "dobj"]
     if thing is None and not any(c.dep_ == "dobj" for c in kids):
         thing = next((c for c in kids if c.dep_ == "nsubj"), None)
     if thing is None or thing.pos_ != "NOUN":
         return ()
     of = next((p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-    return lemma_of(verb), lemma_of(thing), fold_name(of.text) if of is not None else ""
+    # "the second tremor", "the first body": one of several, another event than the others
+    nth = next((c.lower_ for c in thing.children if c.dep_ == "amod" and c.lower_ in _ORDINALS), "")
+    return lemma_of(verb), f"{nth} {lemma_of(thing)}".strip(), fold_name(of.text) if of is not None else ""
+
+
+# Words that pick one of several events of a kind ("the second tremor", "the last body").
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "last", "latest", "final", "next", "previous", "earlier", "later"}
 
 
 def iso_days(iso: str) -> tuple[int, int] | None:

@@ -195,6 +195,38 @@ def years_from(match: re.Match[str]) -> int:
     return -count if match.group("d").lower() == "earlier" else count
 
 
+# A time of day as written ("08:30 BST", "8.26am", "11:10 p.m.", "23.00 local time (02.14 GMT)").
+CLOCK = re.compile(r"(?<![\d.:])(?P<h>2[0-3]|[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?)?"
+                   r"\s*(?P<tz>GMT|UTC|BST|CEST|CET|[ECMP][SD]T|local time)?(?![\d.:]\d)", re.I)
+# Minutes a zone is ahead of UTC: times in a named zone compare with each other in UTC.
+ZONE_MINUTES = {"gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120, "edt": -240, "est": -300,
+                "cdt": -300, "cst": -360, "mdt": -360, "mst": -420, "pdt": -420, "pst": -480}
+
+
+def is_clock(m: re.Match[str]) -> bool:
+    """A ``CLOCK`` match that is a time: an hour with "am"/"pm", or minutes with a colon, am/pm or
+    a zone ("10:30", "8.26am", "23.00 local time"; not "10.30" alone, a decimal)."""
+    return bool(m.group("ap") or m.group("m") and (m.group("tz") or ":" in m.group()))
+
+
+def clock_minutes(text: str) -> tuple[float, str] | None:
+    """Minutes after midnight of a time of day and its zone: "UTC" when the zone is named
+    (converted), else "" (the place's own time, comparable only with other such times).
+    A time given in a named zone wins over one in local time ("23.00 local time (02.14 GMT)").
+    None when ``text`` has no clock time: an hour needs "am"/"pm" or a zone ("at 8" is no time)."""
+    best = None
+    for m in CLOCK.finditer(text):
+        if not is_clock(m):
+            continue
+        ap, tz = (m.group("ap") or "").lower(), (m.group("tz") or "").lower()
+        hour = int(m.group("h")) % 12 + (12 if ap.startswith("p") else 0) if ap else int(m.group("h"))
+        minutes = hour * 60 + int(m.group("m") or 0)
+        if tz in ZONE_MINUTES:
+            return float((minutes - ZONE_MINUTES[tz]) % 1440), "UTC"
+        best = best or (float(minutes), "")
+    return best
+
+
 # A decade ("the 1960s", "the early 1970s"): dates.resolve_date reads no decades.
 DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?P<d>(?:1[5-9]|20)\d0)'?s", re.I)
 

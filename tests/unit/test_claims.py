@@ -538,3 +538,30 @@ def test_years_later_count_from_the_year_told_before_not_the_report():
     # no year told before: no date at all, not four years after the report
     b = Article("b", "Four years later, the former owner announced plans to build apartments.", published=date(2015, 3, 2))
     assert all(c.text != "Four years later" for c in extract([b], list(segment(b))).claims)
+
+
+def test_times_of_day_of_one_event_compare_in_utc():
+    a = Article("a", "The quake struck at 4:53 p.m. on Tuesday, the USGS said.")
+    b = Article("b", "The quake struck at 4:41 pm on Tuesday, officials said.")
+    [c] = _relate([a, b]).conflicts
+    assert c.topic == "time of strike (quake)" and {v.text for v in c.claims} == {"4:53 p.m.", "4:41 pm"}
+    # real negatives: the same time in another zone's words, and other tremors
+    d = Article("d", "Air France said the plane encountered an area of heavy turbulence at 02:00 GMT.")
+    e = Article("e", "Air France said the plane encountered the area at about 23.00 local time (02.14 GMT).")
+    assert _relate([d, e]).conflicts == ()
+    f = Article("f", "The first tremor took place at 05:19 local time (08:19 UTC).")
+    g = Article("g", "The second tremor took place at 02:21 local time (05:21 UTC).")
+    assert _relate([f, g]).conflicts == ()
+    # no time of an event: a span of times, a bare 24-hour figure (a clip's length)
+    h = Article("h", "Police want to establish his movements between 8.26am at King's Cross and 9.47am on Thursday. "
+                     "The clip, 02:56 long, was shared by the victim's sister on Monday.")
+    assert not [c for c in extract([h], list(segment(h))).claims if c.measure.startswith("time of")]
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("08:30 BST", (450.0, "UTC")), ("8.26am", (506.0, "")), ("11:10 p.m.", (1390.0, "")),
+    ("23.00 local time (02.14 GMT)", (134.0, "UTC")), ("10.30", None), ("at 8", None),
+])
+def test_clock_minutes(text, minutes):
+    from newsbrief.quantities import clock_minutes
+    assert clock_minutes(text) == minutes
