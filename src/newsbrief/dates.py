@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -81,7 +81,7 @@ DATE_PHRASE = re.compile(
     rf"|(?:last|this|next)\s+{_DAY}{_PART}\b"
     rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}\b"
     rf"|yesterday|today|tonight|tomorrow"
-    rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{_MON})\b(?!\s+\d)"       # in June
+    rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{_MON})\b(?!\s+(?:of\s+)?\d)"   # in June
     rf"|(?:in|since|during|by|until)\s+(?:19|20)\d{{2}}"                            # in 2011
     rf")",
     re.I)
@@ -273,6 +273,43 @@ def _back(ref: date, n: int, unit: str, phrase: str) -> ResolvedDate:
     return ResolvedDate(f"{ref.year - n:04d}", "year", "about: " + note)
 
 
+# "Three years later", "ten days earlier": counted from the date told just before, not from the
+# report's date (nobody writes "three days later" of the day after publication).
+COUNTED_FROM_BEFORE = re.compile(rf"\b({_NUM})\s+({_UNIT})\s+(later|earlier)\b", re.I)
+
+
+def shift_date(anchor: ResolvedDate, phrase: str) -> ResolvedDate | None:
+    """``anchor`` moved by a ``COUNTED_FROM_BEFORE`` phrase, no more precise than either allows.
+
+    "2011" + "three years later" is 2014; "January 14, 2016" + "three days later" is January 17;
+    "2011" + "three days later" stays "2011" (a year told with days is still that year).
+    """
+    m = COUNTED_FROM_BEFORE.search(phrase)
+    if m is None:
+        return None
+    n = (_NUMBERS.get(m[1].lower()) or int(m[1])) * (1 if m[3].lower() == "later" else -1)
+    unit = m[2].lower().rstrip("s")
+    note = f"{m[0]!r} from {anchor.date}, told just before"
+    if anchor.precision == "year" or unit == "year" and anchor.precision == "month":
+        step = n if unit == "year" else 0
+        return replace(anchor, date=f"{int(anchor.date[:4]) + step:04d}{anchor.date[4:]}", note=note)
+    if anchor.precision == "month":
+        if unit != "month":
+            return replace(anchor, note=note)
+        d = _minus_months(date.fromisoformat(anchor.date + "-01"), -n)
+        return ResolvedDate(f"{d.year:04d}-{d.month:02d}", "month", note)
+    d = date.fromisoformat(anchor.date)
+    if unit == "year":                    # "a year later" is about a year: that year, not that day
+        return ResolvedDate(f"{d.year + n:04d}", "year", note)
+    if unit == "month":
+        d = _minus_months(d, -n)
+        return ResolvedDate(f"{d.year:04d}-{d.month:02d}", "month", note)
+    d += timedelta(days=n * (7 if unit == "week" else 1))
+    if unit == "week" or anchor.precision == "week":
+        return ResolvedDate((d - timedelta(days=d.weekday())).isoformat(), "week", note)
+    return ResolvedDate(d.isoformat(), "day", note)
+
+
 def _period(ref: date, which: str, unit: str) -> ResolvedDate:
     shift = {"last": 1, "next": -1}.get(which, 0)
     if unit == "week":
@@ -314,6 +351,8 @@ _ARCHIVE = re.compile(r"\b(?:file|archive|archival)\s+(?:photo|image|picture|foo
 # Words that make a line of the text a caption (a floor for the report's date), not a dateline.
 _CAPTION_CUE = re.compile(r"\b(?:photo|image|picture|video|footage|screenshot|handout|filmed|posted on)\b", re.I)
 _DATELINE_CHARS = 200   # a dateline or date line sits in the first lines of a report
+# A link to another story ("► July 31: Parents arraigned ..."): its date is that story's.
+_TEASER = re.compile(r"^\s*[►▶▸»→]")
 # "BEIRUT, July 29 (Reuters) -", "Published: 29 July 2013", or a line that is only a date.
 _DATELINE = re.compile(rf"^\s*(?:(?-i:[A-Z][A-Z .'-]+),\s*|(?:published|updated|last updated|posted|dated)\s*(?:on)?:?\s*)"
                        rf"(?P<date>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
@@ -343,7 +382,8 @@ def _caption_lines(article: Article) -> list[str]:
     """Lines that may date the report: removed lines (captions, datelines) and the opening's lines."""
     opening = article.text[:_DATELINE_CHARS].splitlines()
     return [line for line in (*article.removed, *opening)
-            if line.strip() and not _COPYRIGHT.search(line) and not _ARCHIVE.search(line)]
+            if line.strip() and not _COPYRIGHT.search(line) and not _ARCHIVE.search(line)
+            and not _TEASER.match(line)]
 
 
 def _day_of(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:

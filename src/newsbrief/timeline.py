@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .align import content_stems, names
-from .dates import (MONTHS, WEEKDAYS, ArticleDate, article_dates, resolve_date,  # noqa: F401 (re-exported)
+from .dates import (COUNTED_FROM_BEFORE, MONTHS, WEEKDAYS, ArticleDate, article_dates, resolve_date, shift_date,  # noqa: F401 (re-exported)
                     DATE_PHRASE)
 from .types import Brief, Citation, ResolvedDate, Sentence, TimelineEvent
 
@@ -140,18 +140,42 @@ def _is_event(sentence: str, start: int, clause: str, phrase: str, main_people: 
     return len(content_stems(clause.replace(phrase, " "))) >= MIN_EVENT_WORDS
 
 
+# "Three years later" reaches back this many sentences for the date it counts from.
+TOLD_BEFORE_SENTENCES = 2
+
+
+def _last_told(text: str, reference: ArticleDate) -> ResolvedDate | None:
+    """The last date a sentence tells by itself (not one counted from another)."""
+    last = None
+    for m in DATE_PHRASE.finditer(text):
+        if not COUNTED_FROM_BEFORE.search(m.group()):
+            last = resolve_date(m.group(), reference.date, text) or last
+    return last
+
+
 def dated_clauses(sentence: Sentence, reference: ArticleDate,
-                  main_people: frozenset[str] = frozenset()) -> list[_Dated]:
+                  main_people: frozenset[str] = frozenset(), told_before: ResolvedDate | None = None) -> list[_Dated]:
     """The dated event clauses of one sentence, resolved against its article's date.
 
     Clauses whose date is not an event's (``_NOT_EVENT_BEFORE``, bylines, clauses with fewer
     than ``MIN_EVENT_WORDS`` content words) are left out; a campaign told with its length so
-    far ("an eight-day campaign") is dated by its start.
+    far ("an eight-day campaign") is dated by its start. "Three years later" counts from the
+    date told just before it (in this sentence, else ``told_before``), or is left out; "a day
+    earlier" with no date before it counts from the report's date.
     """
     out: dict[str, _Dated] = {}     # clause text -> its dated event
     text = sentence.text
-    found = [(m.start(), m.end(), m.group(), resolve_date(m.group(), reference.date, text))
-             for m in DATE_PHRASE.finditer(text)]
+    found = []
+    for m in DATE_PHRASE.finditer(text):
+        r = resolve_date(m.group(), reference.date, text)
+        counted = COUNTED_FROM_BEFORE.search(m.group())
+        if counted and told_before is not None:
+            r = shift_date(told_before, m.group())
+        elif counted and counted[3].lower() == "later":
+            r = None                      # later than what, the text before does not say
+        elif r is not None:
+            told_before = r
+        found.append((m.start(), m.end(), m.group(), r))
     if reference.date is not None:
         for m in _LENGTH.finditer(text):
             n = (m["n"] or "one").lower()
@@ -249,8 +273,16 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
     refs = article_dates(brief.articles, brief.origins)
     people = [e for e in brief.entities if e.type == "PERSON"][:MAIN_PEOPLE]
     main_people = frozenset(v.text for e in people for v in e.variants) | frozenset(e.name for e in people)
-    dated = [d for s in sentences if s.article_id in refs
-             for d in dated_clauses(s, refs[s.article_id], main_people)]
+    dated = []
+    told: tuple[str, int, ResolvedDate] | None = None       # article, sentence, the last date told
+    for s in sentences:
+        if s.article_id not in refs:
+            continue
+        before = told[2] if told and told[0] == s.article_id and s.index - told[1] <= TOLD_BEFORE_SENTENCES else None
+        dated += dated_clauses(s, refs[s.article_id], main_people, before)
+        last = _last_told(s.text, refs[s.article_id])
+        if last is not None:
+            told = (s.article_id, s.index, last)
     dated = _years_from_story(dated, sentences)
     # coarser first, so that a vague month absorbs the days told within it
     dated.sort(key=lambda d: (_RANK[d.resolved.precision], d.sentence.article_id, d.sentence.index))

@@ -218,3 +218,17 @@ def test_a_post_stamp_is_an_event_only_for_the_storys_main_people():
     romney = Entity("Mitt Romney", "PERSON", (Variant("Mitt Romney", 2, ("a",)), Variant("Romney", 1, ("a",))))
     assert _dates_of(text, (romney,)) == ["2016-03-03"]
     assert _dates_of(text) == []
+
+
+def test_later_counts_from_the_date_told_before_not_from_the_report():
+    assert _dates_of("The first alert about the plant came in 2011. Three years later, inspectors "
+                     "flagged a second site in Mouzeil.") == ["2011", "2014"]
+    assert _dates_of("Three years later, inspectors flagged a second site in the west.") == []   # later than what?
+    assert _dates_of("The emir named his son heir a day earlier, officials said.") == ["2018-07-05"]
+
+
+def test_a_month_of_a_year_and_teaser_links_do_not_date_the_report():
+    assert _dates_of("The tower's residents learned in May of 2016 that it had sunk 16 inches.") == ["2016-05"]
+    a = Article("a", "The boy died in a hot car on Wednesday, police said.",
+                removed=("► July 31: Parents arraigned on murder charges in hot-car death",))
+    assert article_dates([a])["a"].date is None
