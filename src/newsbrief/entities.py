@@ -73,6 +73,10 @@ _SHARED_TITLE = True
 # newspaper, "Taiwanese" a nationality).
 _COUNTRY_ALIASES = True
 _COUNTRY_LABELS = _PLACE_LABELS
+# A word in capitals this long that is a word of another name is that word, not an acronym (shorter
+# ones, "US", "WHO", "IT", are too often both).
+_SHOUTED = True
+MIN_SHOUTED = 4
 # "D. Aune" is the one "Dagfinn Aune" of the story.
 _INITIALLED = True
 # A short form of several full names goes to one written at least DOMINANT_RATIO times as often as
@@ -234,13 +238,17 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     # (its spelling in capitals, "CLINTON" of a transcript, only if it has no other: an acronym)
     alone = [min(ms, key=lambda j: (names[j].isupper(), len(names[j]), names[j])) for r, ms in members.items()
              if len(forms[r]) == 1 or all(len(f) == 1 for f in forms[r])]
-    alone = [i for i in alone if not names[i].isupper()]
     mentions = [sum(len(spellings[names[j]]) for j in members[find(i)]) for i in range(len(names))]
     attached: dict[int, int] = {}
     containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
     for j, b in enumerate(names):
         for t in folded(b):
             containing[t].add(j)
+    # ... but a word in capitals that is a word of another name written in letters ("ARUP" of "Arup
+    # Group", "CLINTON" of "Hillary Clinton") is that word shouted, not an acronym
+    alone = [i for i in alone if not names[i].isupper()
+             or (_SHOUTED and " " not in names[i] and len(names[i]) >= MIN_SHOUTED
+                 and any(not names[j].isupper() for j in containing.get(folded(names[i])[0], ()) if j != i))]
     # last words of multi-word names: a first name that is also someone's surname is ambiguous
     surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
     # names of places, groups and bodies: a body's name after one of them is that body's
@@ -544,7 +552,7 @@ def _entity(g: _Group) -> Entity:
 
 
 # Switches for the ablation runs of benchmarks (name -> module flag); every rule is on.
-_ABLATE = {"dominant": "_DOMINANT", "initialled": "_INITIALLED", "shared_title": "_SHARED_TITLE", "rare_typo": "_RARE_TYPO", "countries": "_COUNTRY_ALIASES"}
+_ABLATE = {"shouted": "_SHOUTED", "dominant": "_DOMINANT", "initialled": "_INITIALLED", "shared_title": "_SHARED_TITLE", "rare_typo": "_RARE_TYPO", "countries": "_COUNTRY_ALIASES"}
 
 
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),

@@ -28,6 +28,10 @@ MIN_CASED_WORD = 4
 # A handle's given-name part may be a prefix of the given name this long ("stephe" of
 # "Stephanie"): shorter prefixes ("st") fit too many names.
 MIN_HANDLE_PREFIX = 3
+# Words handles add to a name when the name itself is taken or to say it is the real one
+# ("realDonaldTrump", "DrPhil", "BBCWorldHQ"): stripped before the letters are compared.
+HANDLE_PREFIXES = ("real", "the", "iam", "its", "dr", "mr", "mrs", "ms")
+HANDLE_SUFFIXES = ("official", "real", "hq")
 # Longest acronym read from a parenthesis or a capitalised token (letters and digits).
 MAX_ACRONYM = 8
 # Words read back from "(ABBR)" for its definition: an acronym's letters and a few "of"/"the".
@@ -138,11 +142,22 @@ def _runs_on(text: str, start: int, end: int, upper: bool) -> bool:
 def handle_names(handle: str, person: str) -> str:
     """How the handle spells the person's name ("" when it does not): the words run together
     ("gabrielsherman"), or a given name's nickname or prefix and the surname ("chrissyteigen",
-    "stephemcneal")."""
+    "stephmcneal"), with or without the words handles add ("realdonaldtrump", "drphil")."""
     h = re.sub(r"[^a-z]", "", handle.lower())
     words = [w for w in name_tokens(person) if w.isalpha()]
     if len(words) < 2 or len(h) < 2 * MIN_HANDLE_PREFIX:
         return ""
+    pre = next((p for p in HANDLE_PREFIXES if h.startswith(p)), "")
+    post = next((p for p in HANDLE_SUFFIXES if h.endswith(p)), "")
+    for core in dict.fromkeys((h, h[len(pre):], h[:len(h) - len(post)], h[len(pre):len(h) - len(post)])):
+        why = _handle_core(core, words)
+        if why:
+            return why + (f" ({h!r} with {', '.join(x for x in (pre, post) if x and x not in core)!r})"
+                          if core != h else "")
+    return ""
+
+
+def _handle_core(h: str, words: list[str]) -> str:
     if h == "".join(words) or h == words[0] + words[-1]:
         return "the name's words run together"
     given = h[: len(h) - len(words[-1])] if h.endswith(words[-1]) else ""

@@ -509,3 +509,12 @@ def test_an_initial_and_surname_join_the_one_full_name_with_that_initial():
     groups = [{v.text for v in e.variants} for e in merge_mentions(ms)[0]]
     assert {"Dagfinn Aune", "D. Aune"} in groups
     assert {"J. Smith"} in groups                                         # John or Jane
+
+
+def test_a_word_in_capitals_is_that_word_when_another_name_writes_it_in_letters():
+    ms = [Mention("Arup Group", "ORG", "a"), Mention("ARUP", "ORG", "b"), Mention("NATO", "ORG", "b"),
+          Mention("Nato Summit", "ORG", "a"), Mention("Nato Summit", "ORG", "b"), Mention("US", "GPE", "a"),
+          Mention("Us Weekly", "ORG", "a")]
+    groups = [{v.text for v in e.variants} for e in merge_mentions(ms)[0]]
+    assert {"Arup Group", "ARUP"} in groups
+    assert {"US"} in groups                                              # too short to tell

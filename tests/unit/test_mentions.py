@@ -30,6 +30,8 @@ def test_a_handle_spells_a_persons_name():
     assert handle_names("stephmcneal", "Stephanie McNeal")           # a given name's start
     assert handle_names("chrissyteigen", "christine teigen")          # a nickname
     assert not handle_names("realdonaldtrump", "Gabriel Sherman")
+    assert handle_names("realDonaldTrump", "Donald J. Trump") and handle_names("DrPhil", "Phil McGraw") == ""
+    assert handle_names("MarcoRubioOfficial", "Marco Rubio")
     text = ("Trump only deals with Murdoch now — Gabriel Sherman (@gabrielsherman) January 27, 2016\n"
             ".@rushlimbaugh says the probe is a hoax.\n"
             "Oh. My. God. — christine teigen (@chrissyteigen) November 19, 2018")
