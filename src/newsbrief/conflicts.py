@@ -299,7 +299,9 @@ def _only_counts_of_a_noun(figures: Sequence[Figure]) -> list[tuple[tuple, tuple
         for i, a in enumerate(only):
             for b in only[i + 1:]:
                 lo, hi = sorted((value[a], value[b]))
-                if a != b and lo > 0 and hi / lo <= SAME_NOUN_RATIO and _one_news_cycle(dated[a], dated[b]):
+                # "there were 13 aftershocks" states how many there are, whatever else is said of them
+                ratio = MAX_COUNT_RATIO if "exist" in (a[2], b[2]) else SAME_NOUN_RATIO
+                if a != b and lo > 0 and hi / lo <= ratio and _one_news_cycle(dated[a], dated[b]):
                     out.append((a, b))
     return out
 

@@ -565,3 +565,13 @@ def test_times_of_day_of_one_event_compare_in_utc():
 def test_clock_minutes(text, minutes):
     from newsbrief.quantities import clock_minutes
     assert clock_minutes(text) == minutes
+
+
+def test_a_count_that_there_is_is_the_reports_count_of_its_noun():
+    # each report's one count of aftershocks, one existential: the same aftershocks, within a factor of 3
+    a = Article("a", "According to data from the USGS, there were 13 aftershocks after the initial tremors.")
+    b = Article("b", "At least 27 aftershocks were also recorded, the strongest of which came in at 5.9.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"13", "At least 27"}
+    far = Article("b", "At least 45 aftershocks were also recorded, the strongest of which came in at 5.9.")
+    assert _relate([a, far]).conflicts == ()
