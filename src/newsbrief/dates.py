@@ -50,6 +50,11 @@ STORY_SPAN_DAYS = 10
 # search was extended to May 25" on May 6), not last year's: reports name coming dates weeks
 # ahead, while a date ten months back is told with its year or its weekday.
 NEAR_FUTURE_DAYS = 60
+# A bare weekday that falls this many days after the report, with no past-tense verb before it
+# in its clause, is the coming one: "Thursday's debate" in a Wednesday report is tomorrow's, not
+# six days back. One day: +4 right of the audited Multi-News entries and +1 MultiLing phrase;
+# two days lost a MultiLing phrase.
+NEAR_WEEKDAY_DAYS = 1
 # A past-tense verb right before a weekday ("Airlifts stopped Wednesday", "were stopped on
 # Wednesday") dates a past event whatever cue is near ("due to logistical issues"); after a
 # form of "be" the participle is a passive that may point forward ("will be held Saturday").
@@ -111,6 +116,19 @@ def _forward(phrase: str, context: str) -> bool:
     before = re.split(r"[.;:!?]", context[max(0, at - FORWARD_WINDOW):at])[-1]
     after = re.split(r"[.;:!?,]", context[at + len(phrase):at + len(phrase) + FORWARD_WINDOW])[0]
     return bool(FORWARD.search(before) or FORWARD.search(after))
+
+
+# A verb in the past tense: regular, or one of the common irregular ones.
+_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|took|made|said|told|drew|won|lost|gave|came|went|met|"
+                        r"began|held|left|saw|found|struck|hit|fell|rose|spoke|wrote|sent|got|ran|led|paid|sold|"
+                        r"brought|kept|stood|became|broke|chose|drove|flew|grew|knew|threw|fought|caught|built|"
+                        r"spent|heard|shot|stole|swore|tore|woke)\b", re.I)
+
+
+def _past_in_clause(phrase: str, context: str) -> bool:
+    """A past-tense verb in the clause before the phrase ("The vote took place on Saturday")."""
+    at = context.lower().find(phrase.lower()) if context else -1
+    return at > 0 and bool(_PAST_VERB.search(re.split(r"[.;:!?]", context[:at])[-1]))
 
 
 def _past_before(phrase: str, context: str) -> bool:
@@ -239,6 +257,10 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
             days = (target - ref.weekday()) % 7 or 7
             return _day(ref + timedelta(days=days), f"{m[2].title()} after {ref.isoformat()}"
                         + ("" if m[1] == "next" else " (it points forward)"))
+        ahead_days = (target - ref.weekday()) % 7
+        if (m[1] is None and not _past_in_clause(phrase, context) and 0 < ahead_days <= NEAR_WEEKDAY_DAYS
+                and back > ahead_days):
+            return _day(ref + timedelta(days=ahead_days), f"{m[2].title()}, the nearest one to {ref.isoformat()}")
         return _day(ref - timedelta(days=back),
                     f"{m[2].title()}, the last one on or before {ref.isoformat()}")
     for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):

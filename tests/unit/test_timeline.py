@@ -232,3 +232,10 @@ def test_a_month_of_a_year_and_teaser_links_do_not_date_the_report():
     a = Article("a", "The boy died in a hot car on Wednesday, police said.",
                 removed=("► July 31: Parents arraigned on murder charges in hot-car death",))
     assert article_dates([a])["a"].date is None
+
+
+def test_a_bare_weekday_of_tomorrow_is_tomorrow_unless_told_in_the_past():
+    wed = date(2016, 1, 27)
+    assert resolve_date("Thursday", wed, "Trump will skip Thursday's debate on Fox.").date == "2016-01-28"
+    assert resolve_date("Thursday", wed, "The rally drew thousands Thursday.").date == "2016-01-21"
+    assert resolve_date("Monday", wed, "Trump skipped Monday's forum.").date == "2016-01-25"
