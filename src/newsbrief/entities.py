@@ -217,8 +217,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     # 1d. a found spelling that is itself a found name ("Stephanie Clifford", given by the text as
     # Daniels's real name) joins the two names
     index = {n: k for k, n in enumerate(names)}
+    linked: set[int] = set()                  # names joined so: another name, not a longer form
     for m in mentions:
         if m.why and m.text != m.name and m.text in index and find(index[m.text]) != find(index[m.name]):
+            linked.add(index[m.text])
             ri, rj = find(index[m.name]), find(index[m.text])
             parent[rj] = ri
             evidence[ri] += evidence.pop(rj, [])
@@ -231,8 +233,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     forms: dict[int, set[tuple[str, ...]]] = defaultdict(set)
     members: dict[int, list[int]] = defaultdict(list)
     for i, n in enumerate(names):
-        if not n.isupper():                   # an acronym ("GOSH") does not make its name a long form
-            forms[find(i)].add(folded(n))
+        if not n.isupper() and i not in linked:   # an acronym ("GOSH") or an alias ("Stephanie Clifford"
+            forms[find(i)].add(folded(n))           # of "Daniels") does not make its name a long form
         members[find(i)].append(i)
     # ... or of one word spelt several ways ("Qasani" / "Qusani")
     # (its spelling in capitals, "CLINTON" of a transcript, only if it has no other: an acronym)

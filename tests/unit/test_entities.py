@@ -518,3 +518,10 @@ def test_a_word_in_capitals_is_that_word_when_another_name_writes_it_in_letters(
     groups = [{v.text for v in e.variants} for e in merge_mentions(ms)[0]]
     assert {"Arup Group", "ARUP"} in groups
     assert {"US"} in groups                                              # too short to tell
+
+
+def test_an_alias_joined_to_a_surname_does_not_stop_it_being_a_short_form():
+    ms = [Mention("Stormy Daniels", "ORG", "a"), Mention("Daniels", "ORG", "b"), Mention("Stephanie Clifford", "PERSON", "b"),
+          Mention("Stephanie Clifford", "PERSON", "b", core="Daniels", why="'Stephanie Clifford': 'Daniels' by another name")]
+    (e,), _ = merge_mentions(ms)
+    assert {v.text for v in e.variants} == {"Stormy Daniels", "Daniels", "Stephanie Clifford"}
