@@ -16,6 +16,7 @@ Pure text functions; no parser needed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -386,18 +387,28 @@ _SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told|reported|announced)\s+(?:on\s+
 # An article's own caption date this much before the story's latest date is an archive
 # picture, not a recent one (reports of one story span weeks, a 2011 photo is another story).
 ARCHIVE_DAYS = 60
+# A year named this often, and no later one, is the story's year when no full date gives it.
+MIN_YEAR_MENTIONS = 2
 
 
 def _year_hints(articles: Sequence[Article]) -> tuple[int | None, list[int]]:
-    """The story's year (from its latest full date) and every year it names."""
-    years = sorted({int(y) for a in articles for text in (a.text, *a.removed)
+    """The story's year and every year it names.
+
+    The story's year is that of its latest full date; without one, the latest year it names if
+    named at least ``MIN_YEAR_MENTIONS`` times ("the 2016 election" five times), since a year
+    named once is as often background ("since 2015") as the story's own.
+    """
+    named = Counter(int(y) for a in articles for text in (a.text, *a.removed)
                     for line in text.splitlines() if not _COPYRIGHT.search(line)
-                    for y in _EXPLICIT_YEAR.findall(line)})
+                    for y in _EXPLICIT_YEAR.findall(line))
+    years = sorted(named)
     full = [date.fromisoformat(r.date) for a in articles for line in _caption_lines(a)
             for m in DATE_PHRASE.finditer(line)
             if (r := resolve_date(m.group(), None)) is not None and r.precision == "day"]
     full += [a.published for a in articles if a.published]
-    return (max(full).year if full else None), years
+    if full:
+        return max(full).year, years
+    return (years[-1] if years and named[years[-1]] >= MIN_YEAR_MENTIONS else None), years
 
 
 def _caption_lines(article: Article) -> list[str]:
@@ -444,7 +455,7 @@ def _said_weekday(article: Article) -> int | None:
 def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
     """ "Monday July 29": the year in which July 29 was a Monday, nearest the story's year."""
     day_name = re.search(_DAY, phrase, re.I)
-    anchor = story_year or (max(years) if years else None)
+    anchor = story_year
     if anchor is None:
         return None
     if day_name:
@@ -457,7 +468,7 @@ def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]
             return None
         d = date.fromisoformat(r.date).replace(year=year)
         if not day_name:
-            return ResolvedDate(d.isoformat(), "day", f"year {year} from the story's dated captions")
+            return ResolvedDate(d.isoformat(), "day", f"year {year}, the story's")
         if WEEKDAYS[d.weekday()] == day_name.group().lower():
             return ResolvedDate(d.isoformat(), "day", f"year {year}: the one with that weekday")
     return None

@@ -239,3 +239,13 @@ def test_a_bare_weekday_of_tomorrow_is_tomorrow_unless_told_in_the_past():
     assert resolve_date("Thursday", wed, "Trump will skip Thursday's debate on Fox.").date == "2016-01-28"
     assert resolve_date("Thursday", wed, "The rally drew thousands Thursday.").date == "2016-01-21"
     assert resolve_date("Monday", wed, "Trump skipped Monday's forum.").date == "2016-01-25"
+
+
+def test_a_year_named_once_does_not_date_a_report_but_one_named_often_does():
+    caption = ("Donald Trump waves as he arrives in Warsaw, July 6 (AP Photo)",)
+    once = Article("a", "Poland has bought gas from the US since 2015. Trump spoke on Thursday in Warsaw.",
+                   removed=caption)
+    assert article_dates([once])["a"].date is None
+    often = Article("a", "Russia meddled in the 2016 election, the 2016 report found. Trump spoke Thursday.",
+                    removed=caption)
+    assert article_dates([often])["a"].date == date(2016, 7, 6)
