@@ -346,7 +346,7 @@ def _period(ref: date, which: str, unit: str) -> ResolvedDate:
 
 # --- article dates ------------------------------------------------------------------------
 
-Basis = Literal["published", "dateline", "caption", "weekday", "origin", "story", "none"]
+Basis = Literal["published", "dateline", "caption", "weekday", "origin", "story", "post", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,8 +357,9 @@ class ArticleDate:
     (a date line or dateline of the report), "caption" (the latest date in its captions, moved
     to the weekday it says it reports on), "weekday" (the weekday it reports on, placed
     against the story's latest explicit date), "origin" (the date of a wire copy of the same
-    text), "story" (the story's latest explicit date), "none". Everything but "published"
-    is ``inferred``.
+    text), "story" (the story's latest explicit date), "post" (an embedded post's time stamp,
+    when later than what the other rules gave: a report is not older than what it quotes),
+    "none". Everything but "published" is ``inferred``.
     """
 
     date: date | None
@@ -532,4 +533,19 @@ def article_dates(articles: Sequence[Article], origins: Sequence[Origin] = ()) -
             out[a.id] = ArticleDate(latest[0], True, f"inferred from the story's latest date, {latest[1]}", "story")
         else:
             out[a.id] = ArticleDate(None, True, "no date found", "none")
+    for a in articles:          # a report is not older than the posts it quotes
+        stamp = _latest_post_stamp(a)
+        if stamp is not None and not a.published and (out[a.id].date is None or out[a.id].date < stamp[0]):
+            out[a.id] = ArticleDate(stamp[0], True, f"inferred from a post it quotes, dated {stamp[1]!r} "
+                                                    "(a report is not older than what it quotes)", "post")
     return out
+
+
+# "— Gabriel Sherman (@gabrielsherman) November 6, 2017": an embedded post's time stamp.
+_POST_STAMP = re.compile(rf"\(@\w{{1,15}}\)\s+(?P<date>{_MON}\s+\d{{1,2}},?\s+\d{{4}})", re.I)
+
+
+def _latest_post_stamp(article: Article) -> tuple[date, str] | None:
+    stamps = [(date.fromisoformat(r.date), m["date"]) for m in _POST_STAMP.finditer(article.text)
+              if (r := resolve_date(m["date"], None)) is not None and r.precision == "day"]
+    return max(stamps) if stamps else None

@@ -249,3 +249,11 @@ def test_a_year_named_once_does_not_date_a_report_but_one_named_often_does():
     often = Article("a", "Russia meddled in the 2016 election, the 2016 report found. Trump spoke Thursday.",
                     removed=caption)
     assert article_dates([often])["a"].date == date(2016, 7, 6)
+
+
+def test_a_report_is_not_older_than_a_post_it_quotes():
+    a = Article("a", "The tower has sunk 16 inches, 60 Minutes reported on Sunday.\n\n"
+                     "Watch the segment. — Gabriel Sherman (@gabrielsherman) November 6, 2017",
+                removed=("The Millennium Tower in San Francisco on Tuesday, July 18, 2017. (AP Photo)",))
+    d = article_dates([a])["a"]
+    assert (d.date, d.basis) == (date(2017, 11, 6), "post")
