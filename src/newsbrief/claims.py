@@ -25,7 +25,7 @@ from datetime import date
 
 from .align import fold_name
 from .attribution import Attribution, attribute
-from .dates import ArticleDate, article_dates, resolve_date
+from .dates import COUNTED_FROM_BEFORE, ArticleDate, article_dates, resolve_date, shift_date
 from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BEFORE, MOVING, NOUNS,
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_label_number, toll_passing, is_projection, is_range_or_threshold, is_remainder, lemma_of,
@@ -33,8 +33,9 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
 from .amounts import ages_and_sizes, amounts_of, elapsed, rates, stated_sizes, token_at
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS,
-                         CLOCK, YEARS_FROM, clock_minutes, is_clock, parse_duration, parse_number, years_from)
-from .types import Article, Citation, Claim, Origin, Sentence
+                         CLOCK, clock_minutes, is_clock, parse_duration, parse_number)
+from .timeline import TOLD_BEFORE_SENTENCES
+from .types import Article, Citation, Claim, Origin, ResolvedDate, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
         when = base.isoformat() if base else ""
         report_dates[article.id] = (when, bool(ref and ref.inferred and base))
         previous = None
+        told: tuple[int, ResolvedDate] | None = None   # the last date a sentence told by itself
         own: list[Figure] = []
         for s in sorted(by_article.get(article.id, []), key=lambda s: s.index):
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -94,7 +96,9 @@ def extract(articles: Sequence[Article], sentences: Sequence[Sentence], parsed: 
             ents = [e for e in doc_ents if e.start >= span.start and e.end <= span.end]
             found = _figures_in(s, span, ents, cite, who, when, base, article.text)
             own += found
-            dated, events = _dates_in(ents, cite, who, when, base, article.text)
+            anchor = told[1] if told is not None and s.index - told[0] <= TOLD_BEFORE_SENTENCES else None
+            dated, events, last = _dates_in(ents, cite, who, when, base, anchor)
+            told = (s.index, last) if last is not None else told
             claims += dated
             figures += events    # their claims are among ``dated``
             timed = _times_in(s, doc, article.text, cite, who, when)
@@ -331,10 +335,6 @@ def _placed(text: str, base: date | None, context: str = ""):
     return resolve_date(text, base, context) or resolve_date(f"in {text}", base, context)
 
 
-# How far back a relative year looks for the year it counts from ("in 1974, ... Four years
-# later"): a paragraph; further back, the text has moved on to other times.
-YEAR_ANCHOR_CHARS = 600
-
 _WEEKDAY_END = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 
 
@@ -346,34 +346,14 @@ def _date_head(ent):
     return head
 
 
-def _year_before(full: str, at: int) -> int | None:
-    """The year the text has reached before ``full[at]`` (within ``YEAR_ANCHOR_CHARS``), or None:
-    the last year written, moved by the relative years told since ("in 1974 ... Four years later
-    ... a year later" -> 1979)."""
-    lo = max(0, at - YEAR_ANCHOR_CHARS)
-    marks = sorted([(m.start(), int(m.group()), None) for m in FULL_YEAR.finditer(full, lo, at)]
-                   + [(m.start(), None, years_from(m)) for m in YEARS_FROM.finditer(full, lo, at)])
-    year = None
-    for _, written, moved in marks:
-        year = written if written is not None else year + moved if year is not None else None
-    return year
-
-
 def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None,
-              full: str = "") -> tuple[list[Claim], list[Figure]]:
-    """Date claims of a sentence, and the dates of events among them as figures to compare."""
-    out, events = [], []
+              anchor: ResolvedDate | None = None) -> tuple[list[Claim], list[Figure], ResolvedDate | None]:
+    """Date claims of a sentence, the dates of events among them as figures to compare, and the
+    last date it tells by itself. "Three years later" counts from ``anchor``, the date told just
+    before (as the timeline counts it: ``dates.shift_date``), never from the report's date."""
+    out, events, last = [], [], None
     for ent in ents:
         text = ent.text.strip()
-        rel = YEARS_FROM.fullmatch(text) if ent.label_ == "DATE" else None
-        if rel:
-            # "Four years later": from the year the text named before, never from the report's date
-            year = _year_before(full, ent.start_char)
-            if year is not None:
-                out_, events_ = _dated(ent, text, str(year + years_from(rel)), None, cite, who, when)
-                out += out_
-                events += events_
-            continue
         if base is None and ent.label_ in {"DATE", "TIME"} and (day := _WEEKDAY_END.search(text)):
             # undated reports of one story tell one week: "on Saturday" vs "after midnight Sunday"
             event = event_of(_date_head(ent))
@@ -382,6 +362,16 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
                 claim = Claim("date", text, f"date of {event[0]} ({event[1]})",
                               day.group(1).title(), who.speaker, who.certainty, cite, when)
                 events.append(Figure(claim, ("date", *event, "weekday"), named=who.named, when=(n, n)))
+            continue
+        counted = COUNTED_FROM_BEFORE.search(text) if ent.label_ == "DATE" else None
+        if counted:
+            # "a day earlier" with no date before it counts from the report's date, as in the timeline
+            found = (shift_date(anchor, text) if anchor is not None
+                     else _placed(text, base, ent.sent.text) if counted[3].lower() == "earlier" else None)
+            if found is not None:
+                out_, events_ = _dated(ent, text, found.date, found, cite, who, when)
+                out += out_
+                events += events_
             continue
         if ent.label_ != "DATE" or DURATION.fullmatch(text):
             continue
@@ -392,10 +382,11 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
         iso = decade.group("d") + "s" if decade else found.date if found is not None else ""
         if not iso:
             continue
+        last = found or last
         out_, events_ = _dated(ent, text, iso, found, cite, who, when)
         out += out_
         events += events_
-    return out, events
+    return out, events, last
 
 
 def _times_in(sentence: Sentence, doc, full: str, cite: Citation, who: Attribution, when: str) -> list[Figure]:

@@ -178,23 +178,6 @@ AMOUNT_OF = re.compile(r"(?<![\w$£€.,])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?P
                        + "|".join(sorted(map(re.escape, AMOUNT_UNITS), key=len, reverse=True)) + r")\s+of\b", re.I)
 
 
-# Years counted from a year the story told before ("in 1974, bulldozers cleared the land. Four
-# years later, ..."), not from the report's date: "later" and "earlier" narrate.
-YEARS_FROM = re.compile(r"\b(?:(?P<n>\d{1,3}|" + _SMALL_NUMBER.replace(r"\d{1,3}|", "") + r"|a|an)\s+"
-                        r"(?P<u>year|decade)s?\s+(?P<d>later|earlier|on)"
-                        r"|the\s+(?P<f>following|next|previous|preceding)\s+year)", re.I)
-
-
-def years_from(match: re.Match[str]) -> int:
-    """Years a ``YEARS_FROM`` match counts from its year: "Four years later" -> 4, "the previous year" -> -1."""
-    if match.group("f"):
-        return 1 if match.group("f").lower() in {"following", "next"} else -1
-    n = match.group("n").lower()
-    count = 1 if n in {"a", "an"} else int(word_or_number(n))
-    count *= 10 if match.group("u").lower() == "decade" else 1
-    return -count if match.group("d").lower() == "earlier" else count
-
-
 # A time of day as written ("08:30 BST", "8.26am", "11:10 p.m.", "23.00 local time (02.14 GMT)").
 CLOCK = re.compile(r"(?<![\d.:])(?P<h>2[0-3]|[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?)?"
                    r"\s*(?P<tz>GMT|UTC|BST|CEST|CET|[ECMP][SD]T|local time)?(?![\d.:]\d)", re.I)
