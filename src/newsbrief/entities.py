@@ -73,6 +73,8 @@ _SHARED_TITLE = True
 # newspaper, "Taiwanese" a nationality).
 _COUNTRY_ALIASES = True
 _COUNTRY_LABELS = _PLACE_LABELS
+# Letters an alias may share with the country's name before it is read as its people ("Ital-ian").
+COUNTRY_STEM = 4
 # A word in capitals this long that is a word of another name is that word, not an acronym (shorter
 # ones, "US", "WHO", "IT", are too often both).
 _SHOUTED = True
@@ -432,8 +434,15 @@ def _country_aliases(names: list[str], info: dict) -> list[tuple[int, int, str]]
             canon.setdefault(code, i)
         elif code and not (set(name_tokens(n)[:1]) & _REGION_QUALIFIERS):
             aliases.append((i, code))             # "South India" is a region, not India
+    # a word on the country's own stem is its people or adjective, not another name ("Italian",
+    # "Pakistanis"): another name shares no stem with it ("Burma" / "Myanmar", "U.S.")
     return [(canon[code], i, f"{names[i]!r} is another name of {names[canon[code]]!r} ({code}, country_converter)")
-            for i, code in aliases if code in canon]
+            for i, code in aliases if code in canon
+            and _compact_lower(names[i])[:COUNTRY_STEM] != _compact_lower(names[canon[code]])[:COUNTRY_STEM]]
+
+
+def _compact_lower(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
 
 
 def _uses(name: str, names: list[str], spellings: dict) -> int:

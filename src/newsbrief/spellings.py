@@ -257,7 +257,7 @@ def rare_typo(a: str, b: str, count_a: int, count_b: int) -> str:
     """Why ``a`` / ``b`` is a one-off typo of a name the story writes often ("Canchellara" once,
     "Cancellara" ten times; "Praia da Lux" / "Praia da Luz"), or "" when it is not: one edit
     (a letter changed, added, dropped, or two swapped) in a long name, same first letter, same
-    digits, not a plural ("Clintons")."""
+    digits, not a suffix ("Clintons", "Ligurian")."""
     (rare, n_rare), (common, n_common) = sorted(((a, count_a), (b, count_b)), key=lambda x: x[1])
     if n_rare > RARE_TIMES or n_common < COMMON_TIMES or not one_edit_apart(a, b):
         return ""
@@ -266,12 +266,13 @@ def rare_typo(a: str, b: str, count_a: int, count_b: int) -> str:
 
 def one_edit_apart(a: str, b: str) -> bool:
     """The letters of two long names differ by one edit, not in the first letter, the digits or a
-    plural "s": the shape of a typo, whichever is more common."""
+    letter added at the end: the shape of a typo, whichever is more common."""
     from rapidfuzz.distance import OSA
 
     r, c = _compact(a), _compact(b)
+    # a letter added at the end is a suffix, not a slip: "Clintons", "Ligurian" of "Liguria"
     return not (min(len(r), len(c)) < MIN_RARE_TYPO or r[:1] != c[:1] or re.sub(r"\D", "", r) != re.sub(r"\D", "", c)
-                or r.removesuffix("s") == c or c.removesuffix("s") == r or OSA.distance(r, c) != 1)
+                or r[:-1] == c or c[:-1] == r or OSA.distance(r, c) != 1)
 
 
 def _is_transposition(a: str, b: str) -> bool:

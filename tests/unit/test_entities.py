@@ -525,3 +525,11 @@ def test_an_alias_joined_to_a_surname_does_not_stop_it_being_a_short_form():
           Mention("Stephanie Clifford", "PERSON", "b", core="Daniels", why="'Stephanie Clifford': 'Daniels' by another name")]
     (e,), _ = merge_mentions(ms)
     assert {v.text for v in e.variants} == {"Stormy Daniels", "Daniels", "Stephanie Clifford"}
+
+
+def test_a_countrys_people_and_a_regions_adjective_are_not_its_other_names():
+    ms = ([Mention("Italy", "GPE", "a")] * 2 + [Mention("Italian", "GPE", "b"), Mention("United States", "GPE", "a"),
+                                                  Mention("U.S.", "GPE", "b")]
+          + [Mention("Liguria", "GPE", "a")] * 4 + [Mention("Ligurian", "PERSON", "b")])
+    groups = [{v.text for v in e.variants} for e in merge_mentions(ms)[0]]
+    assert {"Italian"} in groups and {"United States", "U.S."} in groups and {"Ligurian"} in groups
