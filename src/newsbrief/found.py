@@ -34,6 +34,9 @@ HANDLE_PREFIXES = ("real", "the", "iam", "its", "dr", "mr", "mrs", "ms")
 HANDLE_SUFFIXES = ("official", "real", "hq")
 # Longest acronym read from a parenthesis or a capitalised token (letters and digits).
 MAX_ACRONYM = 8
+# Capitals read as a found name's initials without a definition in the text are this long at least:
+# two capitals ("US", "AP") are the initials of too many names.
+MIN_BARE_ACRONYM = 3
 # Words read back from "(ABBR)" for its definition: an acronym's letters and a few "of"/"the".
 DEFINITION_SLACK = 4
 
@@ -279,7 +282,7 @@ def acronym_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -
                 if letters in defined:
                     long, label = defined[letters]
                     why = f"{abbr!r}: acronym defined in the text as {long!r}"
-                elif len({_singular(n) for n in by_initials.get(letters, ())}) == 1 and len(letters) >= 3:
+                elif len({_singular(n) for n in by_initials.get(letters, ())}) == 1 and len(letters) >= MIN_BARE_ACRONYM:
                     long = min(by_initials[letters], key=lambda n: (len(n), n))
                     label, why = names[long], f"{abbr!r}: the initials of {long!r}, the only such name"
                 else:
