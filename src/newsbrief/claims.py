@@ -349,8 +349,9 @@ def _date_head(ent):
 def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | None,
               anchor: ResolvedDate | None = None) -> tuple[list[Claim], list[Figure], ResolvedDate | None]:
     """Date claims of a sentence, the dates of events among them as figures to compare, and the
-    last date it tells by itself. "Three years later" counts from ``anchor``, the date told just
-    before (as the timeline counts it: ``dates.shift_date``), never from the report's date."""
+    last date it tells. "Three years later" counts from ``anchor``, the date told just before (as
+    the timeline counts it: ``dates.shift_date``), never from the report's date; the dates it
+    gives count on ("in 1974 ... four years later ... a year later" is 1979)."""
     out, events, last = [], [], None
     for ent in ents:
         text = ent.text.strip()
@@ -368,7 +369,8 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
             # "a day earlier" with no date before it counts from the report's date, as in the timeline
             found = (shift_date(anchor, text) if anchor is not None
                      else _placed(text, base, ent.sent.text) if counted[3].lower() == "earlier" else None)
-            if found is not None:
+            if found is not None:            # the chain moves: 1974, "four years later", "a year later" 1979
+                anchor = last = found
                 out_, events_ = _dated(ent, text, found.date, found, cite, who, when)
                 out += out_
                 events += events_
@@ -383,6 +385,7 @@ def _dates_in(ents, cite: Citation, who: Attribution, when: str, base: date | No
         if not iso:
             continue
         last = found or last
+        anchor = found or anchor
         out_, events_ = _dated(ent, text, iso, found, cite, who, when)
         out += out_
         events += events_

@@ -144,13 +144,23 @@ def _is_event(sentence: str, start: int, clause: str, phrase: str, main_people: 
 TOLD_BEFORE_SENTENCES = 2
 
 
-def _last_told(text: str, reference: ArticleDate) -> ResolvedDate | None:
-    """The last date a sentence tells by itself (not one counted from another)."""
-    last = None
+def _told(text: str, reference: ArticleDate, told_before: ResolvedDate | None) -> list[tuple[re.Match, ResolvedDate | None]]:
+    """Each date phrase of a sentence with its date. "Three years later" counts from the date
+    told just before it (in this sentence, else ``told_before``) and moves that date on ("in
+    1974 ... four years later ... a year later" is 1979); without one, "later" has no date and
+    "a day earlier" counts from the report's date."""
+    out = []
     for m in DATE_PHRASE.finditer(text):
-        if not COUNTED_FROM_BEFORE.search(m.group()):
-            last = resolve_date(m.group(), reference.date, text) or last
-    return last
+        counted = COUNTED_FROM_BEFORE.search(m.group())
+        if counted and told_before is not None:
+            r = shift_date(told_before, m.group())
+        elif counted and counted[3].lower() == "later":
+            r = None                      # later than what, the text before does not say
+        else:
+            r = resolve_date(m.group(), reference.date, text)
+        told_before = r or told_before
+        out.append((m, r))
+    return out
 
 
 def dated_clauses(sentence: Sentence, reference: ArticleDate,
@@ -159,23 +169,12 @@ def dated_clauses(sentence: Sentence, reference: ArticleDate,
 
     Clauses whose date is not an event's (``_NOT_EVENT_BEFORE``, bylines, clauses with fewer
     than ``MIN_EVENT_WORDS`` content words) are left out; a campaign told with its length so
-    far ("an eight-day campaign") is dated by its start. "Three years later" counts from the
-    date told just before it (in this sentence, else ``told_before``), or is left out; "a day
-    earlier" with no date before it counts from the report's date.
+    far ("an eight-day campaign") is dated by its start; "three years later" is dated as ``_told``
+    says.
     """
     out: dict[str, _Dated] = {}     # clause text -> its dated event
     text = sentence.text
-    found = []
-    for m in DATE_PHRASE.finditer(text):
-        r = resolve_date(m.group(), reference.date, text)
-        counted = COUNTED_FROM_BEFORE.search(m.group())
-        if counted and told_before is not None:
-            r = shift_date(told_before, m.group())
-        elif counted and counted[3].lower() == "later":
-            r = None                      # later than what, the text before does not say
-        elif r is not None:
-            told_before = r
-        found.append((m.start(), m.end(), m.group(), r))
+    found = [(m.start(), m.end(), m.group(), r) for m, r in _told(text, reference, told_before)]
     if reference.date is not None:
         for m in _LENGTH.finditer(text):
             n = (m["n"] or "one").lower()
@@ -280,9 +279,9 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
             continue
         before = told[2] if told and told[0] == s.article_id and s.index - told[1] <= TOLD_BEFORE_SENTENCES else None
         dated += dated_clauses(s, refs[s.article_id], main_people, before)
-        last = _last_told(s.text, refs[s.article_id])
-        if last is not None:
-            told = (s.article_id, s.index, last)
+        dates = [r for _, r in _told(s.text, refs[s.article_id], before) if r is not None]
+        if dates:
+            told = (s.article_id, s.index, dates[-1])
     dated = _years_from_story(dated, sentences)
     # coarser first, so that a vague month absorbs the days told within it
     dated.sort(key=lambda d: (_RANK[d.resolved.precision], d.sentence.article_id, d.sentence.index))

@@ -538,6 +538,11 @@ def test_years_later_count_from_the_year_told_before_not_the_report():
     # no year told before: no date at all, not four years after the report
     b = Article("b", "Four years later, the former owner announced plans to build apartments.", published=date(2015, 3, 2))
     assert all(c.text != "Four years later" for c in extract([b], list(segment(b))).claims)
+    # and they count on from each other: 1974, four years later (1978), a year later (1979)
+    c = Article("c", "In 1974, bulldozers cleared the land. Four years later, the owner announced apartments. "
+                     "A year later, residents forced a halt to the works.", published=date(2015, 3, 2))
+    dated = {c.text: c.value for c in extract([c], list(segment(c))).claims if c.kind == "date"}
+    assert (dated.get("Four years later"), dated.get("A year later")) == ("1978", "1979")
 
 
 def test_times_of_day_of_one_event_compare_in_utc():

@@ -257,3 +257,8 @@ def test_a_report_is_not_older_than_a_post_it_quotes():
                 removed=("The Millennium Tower in San Francisco on Tuesday, July 18, 2017. (AP Photo)",))
     d = article_dates([a])["a"]
     assert (d.date, d.basis) == (date(2017, 11, 6), "post")
+
+
+def test_relative_years_count_on_from_each_other():
+    assert _dates_of("Bulldozers cleared the land in 1974. Four years later, the owner announced apartments. "
+                     "A year later residents forced a halt to the works.") == ["1974", "1978", "1979"]
