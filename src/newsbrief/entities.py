@@ -67,27 +67,19 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
                                "upper lower northeast northwest southeast southwest greater".split())
 
-# A short form under a title ("Chief Jackson") goes to the one full name written with that title.
-_SHARED_TITLE = True
 # Names of one country merge ("Burma" / "Myanmar"), places only (an "Epochtimes Taiwan" is a
 # newspaper, "Taiwanese" a nationality).
-_COUNTRY_ALIASES = True
 _COUNTRY_LABELS = _PLACE_LABELS
 # Letters an alias may share with the country's name before it is read as its people ("Ital-ian").
 COUNTRY_STEM = 4
 # A word in capitals this long that is a word of another name is that word, not an acronym (shorter
 # ones, "US", "WHO", "IT", are too often both).
-_SHOUTED = True
 MIN_SHOUTED = 4
-# "D. Aune" is the one "Dagfinn Aune" of the story.
-_INITIALLED = True
 # A short form of several full names goes to one written at least DOMINANT_RATIO times as often as
 # each other one, and DOMINANT_MIN times at least: the story is about that person.
-_DOMINANT = True
 DOMINANT_RATIO = 3
 DOMINANT_MIN = 3
-# A spelling written once and one letter away from a spelling written often is its typo.
-_RARE_TYPO = True
+# Titles that tell a person's sex: "Mr Francis" and "Ms Francis" are two people.
 _SEX_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 # --- merging ------------------------------------------------------------------------------
@@ -171,6 +163,14 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     evidence: dict[int, list[str]] = defaultdict(list)
     possible: list[PossibleMatch] = []
 
+    def join(i: int, j: int, why: str) -> None:
+        """One entity of names i and j, and why (kept with the group's evidence)."""
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+            evidence[ri] += evidence.pop(rj, [])
+        evidence[ri].append(why)
+
     # 1. spellings of the same full name (pairs among names of comparable length)
     decided = []
     for i, j in candidate_pairs(names):
@@ -184,37 +184,20 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         a, b = names[i], names[j]
         if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
             m = Match("possible", m.rule + " (and of other names)", 0.5)
-        if m.kind != "same" and _RARE_TYPO and compatible_or_person(info[a][0], info[b][0]) and one_edit_apart(a, b):
+        if m.kind != "same" and compatible_or_person(info[a][0], info[b][0]) and one_edit_apart(a, b):
             why = rare_typo(a, b, _uses(a, names, spellings), _uses(b, names, spellings))
             m = Match("same", why, m.score) if why else m
         if m.kind == "same" and a in rivals and rivals.get(b) == rivals[a]:
             m = Match("possible", f"{rivals[a]!r} under rival titles, and no full name to tell them apart", 0.5)
         if m.kind == "same":
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[rj] = ri
-                evidence[ri] += evidence.pop(rj, [])
-            evidence[ri].append(f"{a!r} ~ {b!r}: {m.rule}")
+            join(i, j, f"{a!r} ~ {b!r}: {m.rule}")
         elif m.kind == "possible":
             possible.append(PossibleMatch(a, b, round(m.score, 2), m.rule))
 
-    # 1b. another name of one country ("Burma" / "Myanmar"), from country_converter's aliases
-    if _COUNTRY_ALIASES:
-        for i, j, why in _country_aliases(names, info):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[rj] = ri
-                evidence[ri] += evidence.pop(rj, [])
-            evidence[ri].append(why)
-
+    # 1b. another name of one country ("Burma" / "Myanmar"), from country_converter's aliases;
     # 1c. a given name's initial and the surname ("D. Aune") of the one full name that fits
-    if _INITIALLED:
-        for i, j, why in _initialled(names, info):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[rj] = ri
-                evidence[ri] += evidence.pop(rj, [])
-            evidence[ri].append(why)
+    for i, j, why in (*_country_aliases(names, info), *_initialled(names, info)):
+        join(i, j, why)
 
     # 1d. a found spelling that is itself a found name ("Stephanie Clifford", given by the text as
     # Daniels's real name) joins the two names
@@ -223,10 +206,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     for m in mentions:
         if m.why and m.text != m.name and m.text in index and find(index[m.text]) != find(index[m.name]):
             linked.add(index[m.text])
-            ri, rj = find(index[m.name]), find(index[m.text])
-            parent[rj] = ri
-            evidence[ri] += evidence.pop(rj, [])
-            evidence[ri].append(m.why)
+            join(index[m.name], index[m.text], m.why)
 
     # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
     # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
@@ -251,7 +231,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     # ... but a word in capitals that is a word of another name written in letters ("ARUP" of "Arup
     # Group", "CLINTON" of "Hillary Clinton") is that word shouted, not an acronym
     alone = [i for i in alone if not names[i].isupper()
-             or (_SHOUTED and " " not in names[i] and len(names[i]) >= MIN_SHOUTED
+             or (" " not in names[i] and len(names[i]) >= MIN_SHOUTED
                  and any(not names[j].isupper() for j in containing.get(folded(names[i])[0], ()) if j != i))]
     # last words of multi-word names: a first name that is also someone's surname is ambiguous
     surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
@@ -335,7 +315,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 attached[j] = container
             evidence[root] += evidence.pop(find(i), [])
             parent[find(i)] = root
-        elif ends and _SHARED_TITLE and (owner := _titled_owner(members[find(i)], {r: members[r] for r in ends},
+        elif ends and (owner := _titled_owner(members[find(i)], {r: members[r] for r in ends},
                                                                 names, spellings)) is not None:
             root, title = owner
             for j in members[find(i)]:
@@ -344,7 +324,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             evidence[root].append(f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
                                   "no other name ending with it")
             parent[find(i)] = root
-        elif ends and _DOMINANT and (top := _dominant(list(ends), members, names, spellings)) is not None:
+        elif ends and (top := _dominant(list(ends), members, names, spellings)) is not None:
             root, times = top
             for j in members[find(i)]:
                 attached[j] = ends[root]
@@ -562,10 +542,6 @@ def _entity(g: _Group) -> Entity:
                   mentions=g.mentions, origins=len(articles))
 
 
-# Switches for the ablation runs of benchmarks (name -> module flag); every rule is on.
-_ABLATE = {"shouted": "_SHOUTED", "dominant": "_DOMINANT", "initialled": "_INITIALLED", "shared_title": "_SHARED_TITLE", "rare_typo": "_RARE_TYPO", "countries": "_COUNTRY_ALIASES"}
-
-
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
                       parsed: StoryParse | None = None, *, use_model: bool = True) -> Brief:
     """The brief with its ``entities`` and ``possible_matches`` filled in.
@@ -599,7 +575,3 @@ def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),
         notes += (note,) if note not in notes else ()
     return replace(brief, entities=entities, possible_matches=possible, notes=notes)
 
-
-def canonical_spellings(brief: Brief) -> dict[str, str]:
-    """Each variant spelling mapped to its entity's name, for renderers ("Khalidiya" -> "Khaldiyeh")."""
-    return {v.text: e.name for e in brief.entities for v in e.variants if v.text != e.name}

@@ -43,9 +43,6 @@ MIN_TYPO_WORD = 4
 # alone conflate different short names ("Qusayr" and "Qussur" are both "ksr").
 SKELETON_MIN_RATIO = 80
 
-# "q" and "g" are one Arabic letter (qaf) in two transliterations; a switch for ablation runs.
-QAF_AS_G = True
-
 # Titles and honorifics dropped before comparing names ("President Bashar Assad").
 TITLES = frozenset("""president prime minister king queen prince princess sheikh sheik emir
 gen general col colonel lt maj major capt captain sgt mr mrs ms dr prof sen senator rep gov
@@ -314,7 +311,7 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
         return Match("different", "no comparable words")
     if ka == kb:
         return Match("same", f"same transliteration key {ka!r}", 1.0)
-    if QAF_AS_G and min(len(ka), len(kb)) >= MIN_FUZZY_LEN and _qaf_as_g(a, b):
+    if min(len(ka), len(kb)) >= MIN_FUZZY_LEN and _qaf_as_g(a, b):
         # Arabic qaf is written q, k or, as spoken in Libya and the Gulf, g ("Qadhafi" / "Gadhafi")
         return Match("same", f"same transliteration key with q written g ({a!r} / {b!r})", 1.0)
     if _compact(a) == _compact(b) and len(_compact(a)) >= MIN_FUZZY_LEN:
@@ -380,10 +377,6 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
         return Match("possible", f"spelling similarity {ratio:.0f}, little shared context {overlap:.2f}",
                      ratio / 100)
     return Match("different", f"spelling similarity {ratio:.0f}", ratio / 100)
-
-
-# Switches for the ablation runs of benchmarks (name -> module flag); every rule is on.
-_ABLATE = {"qaf": "QAF_AS_G"}
 
 
 @lru_cache(maxsize=1)
