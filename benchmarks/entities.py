@@ -164,6 +164,12 @@ def bench_dates_multiling() -> tuple[dict, list[str]]:
     return out, errors
 
 
+def _pooled_row(name: str, sets) -> str:
+    tp, fp, fn = (sum(m[k] for m in sets) for k in ("tp", "fp", "fn"))
+    return (f"| {name} | {sum(m['pairs'] for m in sets)} | {tp / (tp + fp) if tp + fp else 0:.2f} | "
+            f"{tp / (tp + fn) if tp + fn else 0:.2f} | {tp} | {fp} | {fn} |")
+
+
 def main() -> None:
     t = time.time()
     model, model_err = bench_merging(True)
@@ -196,8 +202,9 @@ def main() -> None:
         "",
         f"Date resolution, end to end (inferred article date, then `resolve_date`) on {dates['phrases']} "
         f"labelled phrases of the example (tests/data/labels/timeline_homs.json): "
-        f"{dates['correct']}/{dates['phrases']} = {dates['accuracy']:.2f}. No multinews-dev cluster is "
-        "date-labelled yet: Multi-News documents carry no publication dates. A week answer lying wholly "
+        f"{dates['correct']}/{dates['phrases']} = {dates['accuracy']:.2f}. Multi-News documents carry no "
+        "publication dates; their timelines are judged entry by entry in the timeline section "
+        "(benchmarks/timeline.py). A week answer lying wholly "
         "inside a month-precision label counts right (as the MultiLing scorer accepts a week).",
         *(f"- {e}" for e in date_err),
         "",
@@ -277,6 +284,16 @@ def main() -> None:
         "",
         "Errors (round 4, spaCy):",
         *(f"- {e}" for e in r4_err),
+        "",
+        "### all sets pooled (spaCy)",
+        "",
+        "| sets | pairs | precision | recall | TP | FP | FN |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        _pooled_row("development, held-out, rounds 2-4", (model, held, r2, r3, r4)),
+        "",
+        "When each set was first scored blind, recall was 0.59 (held-out), 0.42 (round 2), 0.43 (round 3) "
+        "and 0.34 (round 4), precision 0.97, 0.97, 1.00 and 0.92: every set has been development data "
+        "since, so the pooled row is a development figure.",
         "",
         "Caveats: the candidate pairs were proposed by a broad generator and labelled by one person; "
         "recall counts only labelled pairs, so misses the generator never proposed are not counted.",
