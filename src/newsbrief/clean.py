@@ -62,10 +62,11 @@ _CAPTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# "BEIRUT (AP) — ", "HOMS, Syria (Reuters) - ", "WASHINGTON — " at the start of a paragraph.
+# "BEIRUT (AP) — ", "HOMS, Syria (Reuters) - ", "WASHINGTON — " at the start of a paragraph, or
+# "NEW YORK—The" with the dash run into the sentence it starts (not "NATO—which").
 _DATELINE = re.compile(
     r"""^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*
-        (?:\([\w.' ]{1,25}\)\s*)?[—–-]{1,2}\s+)""",
+        (?:\([\w.' ]{1,25}\)\s*)?(?:[—–-]{1,2}\s+|[—–]{1,2}(?=[A-Z"“])))""",
     re.VERBOSE,
 )
 

@@ -64,8 +64,8 @@ def is_candidate(sentence: Sentence, settings: SegmentSettings = SegmentSettings
     if not settings.min_words <= len(words) <= settings.max_words:
         return False
     text = sentence.text
-    if text.endswith("?") or text.endswith(":"):
-        return False
+    if text.endswith(("?", ":", "...", "…")):
+        return False  # a question, a lead-in, or text cut short ("signaling a compromise...")
     if _OPEN_QUOTE_ONLY.match(text) or text.count("“") != text.count("”"):
         return False  # half of a quotation split across sentences reads badly alone
     if is_junk_sentence(text):

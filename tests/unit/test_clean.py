@@ -94,3 +94,10 @@ def test_teaser_links_are_junk():
     assert is_junk_line("► July 31: Parents arraigned on murder charges in hot-car death")
     assert is_junk_line("» More: Could you accidentally leave your baby in a hot car?")
     assert not is_junk_line("July 31: Parents were arraigned on murder charges in the hot-car death.")
+
+
+def test_a_dateline_run_into_its_sentence_is_stripped_but_not_an_acronym():
+    assert strip_dateline("NEW YORK—The Trump administration is considering staying in the Paris "
+                          "agreement.").startswith("The Trump administration")
+    text = "NATO—which has 29 members—said it would respond to the attack soon."
+    assert strip_dateline(text) == text
