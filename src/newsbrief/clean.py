@@ -151,9 +151,14 @@ def is_junk_sentence(text: str) -> bool:
     return not _SENTENCE_END.search(s)   # a headline or a menu item, not a sentence
 
 
+# A page's label run into the paragraph it heads: "Story highlights Two groups got into ...".
+_LABEL_PREFIX = re.compile(r"^(?:story\s+highlights|highlights|key\s+points)\s*:?\s+(?=[A-Z\"“])", re.I)
+
+
 def strip_dateline(line: str) -> str:
-    """Remove a wire dateline such as "BEIRUT (AP) — " from the start of a paragraph."""
-    m = _DATELINE.match(line)
+    """Remove a wire dateline such as "BEIRUT (AP) — ", or a page label such as "Story
+    highlights", from the start of a paragraph."""
+    m = _DATELINE.match(line) or _LABEL_PREFIX.match(line)
     if m and len(line) - m.end() > 20:
         return line[m.end():]
     return line
@@ -184,7 +189,7 @@ def clean_text(raw: str, settings: CleanSettings = CleanSettings(), *,
             _looks_like_title(lines[0])
             or (len(lines[0].split()) <= 20 and _DATE_LINE.match(lines[1])
                 and not is_junk_line(lines[0], settings))):  # a headline over a date
-        title, lines = re.sub(r"^\d{4}/\d{2}/\d{2}\s+", "", lines[0]), lines[1:]
+        title, lines = _LABEL_PREFIX.sub("", re.sub(r"^\d{4}/\d{2}/\d{2}\s+", "", lines[0])), lines[1:]
     kept: list[str] = []
     removed: list[str] = []
     published = None

@@ -37,6 +37,7 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
+from .segment import segment
 from .types import Article
 
 
@@ -392,7 +393,8 @@ def headline(articles: Sequence[Article]) -> str:
     for a in ordered:
         if a.title:
             return a.title
-    first = re.split(r"(?<=[.!?])\s", ordered[0].text.strip(), maxsplit=1)[0]
+    sentences = segment(ordered[0])
+    first = " ".join((sentences[0].text if sentences else ordered[0].text).split())   # one line
     return first if len(first) <= 120 else first[:117].rstrip() + "..."
 
 

@@ -101,3 +101,10 @@ def test_a_dateline_run_into_its_sentence_is_stripped_but_not_an_acronym():
                           "agreement.").startswith("The Trump administration")
     text = "NATO—which has 29 members—said it would respond to the attack soon."
     assert strip_dateline(text) == text
+
+
+def test_a_page_label_run_into_its_paragraph_is_stripped():
+    cleaned = clean_text("Story highlights Two groups got into a dispute in Baghlan province, a spokesman says\n\n"
+                         "Kabul, Afghanistan (CNN) A wedding in Afghanistan turned deadly Sunday night when a gunfight broke out.")
+    assert cleaned.title == "Two groups got into a dispute in Baghlan province, a spokesman says"
+    assert "highlights" not in cleaned.text.lower()

@@ -120,3 +120,12 @@ def test_exact_and_index_neighbours_group_alike_on_a_small_stream():
     exact = group(v, settings=StorySettings())
     ann = group(v, settings=StorySettings(exact_below=0))   # faiss flat index over projections
     assert exact == ann
+
+
+def test_a_headline_is_one_line_and_a_whole_first_sentence():
+    from newsbrief.stories import headline
+    a = Article("a", "Ten percent of all of the electricity generated in the U.S. in March came from wind.\n\n"
+                     "Below is the statement:\n\n“Thank you.”")
+    assert headline([a]) == "Ten percent of all of the electricity generated in the U.S. in March came from wind."
+    b = Article("b", "Below is Hillary Clinton's opening statement to the committee:\n\n“Thank you Mr. Chairman.”")
+    assert "\n" not in headline([b])
