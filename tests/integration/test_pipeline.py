@@ -132,3 +132,12 @@ def test_text_output_says_how_far_each_sentence_is_confirmed(example_brief):
             assert line.endswith("(2 outlets, one origin)")
         else:
             assert line.endswith(f"({s.origins} independent origins)") and s.origins >= 2
+
+
+def test_a_confirmed_value_of_a_disputed_topic_points_to_the_dispute(example_brief):
+    disputed = {c.topic for c in example_brief.conflicts}
+    lines = render_text(example_brief).splitlines()
+    for g in example_brief.agreements:
+        line = next(x for x in lines if x.strip().startswith(f"- {g.topic}: {g.value}"))
+        assert line.endswith("(other values too: see where sources differ)") == (g.topic in disputed)
+    assert any(g.topic in disputed for g in example_brief.agreements)   # the rebels' hold: a year vs two

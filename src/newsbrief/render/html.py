@@ -153,6 +153,7 @@ def _view(brief: Brief) -> dict[str, Any]:
                        "sides": [_side(brief, v, marker) for v in _by_date(brief, c.claims)]}
                       for c in brief.conflicts],
         "agreements": brief.agreements,
+        "disputed": {c.topic for c in brief.conflicts},
         "claims": [_side(brief, c, marker) for c in brief.claims],
         "entities": [{"e": e, "variants": [
             {"text": v.text, "count": v.count,

@@ -67,8 +67,10 @@ def extra_sections(brief: Brief) -> list[tuple[str, list[str]]]:
     """Short cross-source, entity and timeline sections, when the brief has them: (heading, items)."""
     out: list[tuple[str, list[str]]] = []
     if brief.agreements:
+        disputed = {c.topic for c in brief.conflicts}     # one topic confirmed and disputed: say so
         out.append(("Confirmed by several sources", [
             f"{g.topic}: {g.value} ({g.origins} origins) {source_numbers(brief, [c.citation for c in g.claims])}"
+            + (" (other values too: see where sources differ)" if g.topic in disputed else "")
             for g in brief.agreements[:8]]))
     if brief.conflicts:
         items = []
