@@ -448,6 +448,22 @@ def _own_dates(article: Article, story_year: int | None, years: Sequence[int]):
     return datelines, captions
 
 
+# A report tells of past days up to its own: a weekday told in the past tense this few days after
+# its caption's date moves the report's date there ("outrage continued to grow on Wednesday").
+LATER_WEEKDAY_DAYS = 2
+
+
+def _told_weekdays(article: Article) -> set[int]:
+    """Weekdays the report tells in the past tense (a past verb in their clause), no forward cue."""
+    out = set()
+    for m in re.finditer(rf"\b{_DAY}\b", article.text, re.I):
+        before = article.text[max(0, m.start() - FORWARD_WINDOW):m.start()]
+        clause = re.split(r"[.;:!?\n]", before)[-1]
+        if _PAST_VERB.search(clause) and not FORWARD.search(clause):
+            out.add(WEEKDAYS.index(m.group().lower()))
+    return out
+
+
 def _said_weekday(article: Article) -> int | None:
     m = _SAID_WEEKDAY.search(article.text)
     return WEEKDAYS.index((m["a"] or m["b"]).lower()) if m else None
@@ -515,6 +531,11 @@ def article_dates(articles: Sequence[Article], origins: Sequence[Origin] = ()) -
             if weekday is not None and d.weekday() != weekday:
                 d += timedelta(days=(weekday - d.weekday()) % 7)
                 note += f", moved to the {WEEKDAYS[weekday].title()} it reports on"
+            later = [w for w in _told_weekdays(a) if 0 < (w - d.weekday()) % 7 <= LATER_WEEKDAY_DAYS]
+            if later:
+                w = max(later, key=lambda w: (w - d.weekday()) % 7)
+                d += timedelta(days=(w - d.weekday()) % 7)
+                note += f", moved to the {WEEKDAYS[w].title()} it tells of in the past"
             out[a.id] = ArticleDate(d, True, note, "caption")
         elif weekday is not None and latest:
             shift = (weekday - latest[0].weekday()) % 7

@@ -248,7 +248,7 @@ def test_a_year_named_once_does_not_date_a_report_but_one_named_often_does():
     assert article_dates([once])["a"].date is None
     often = Article("a", "Russia meddled in the 2016 election, the 2016 report found. Trump spoke Thursday.",
                     removed=caption)
-    assert article_dates([often])["a"].date == date(2016, 7, 6)
+    assert article_dates([often])["a"].date == date(2016, 7, 7)   # and on to the Thursday it tells of
 
 
 def test_a_report_is_not_older_than_a_post_it_quotes():
@@ -262,3 +262,10 @@ def test_a_report_is_not_older_than_a_post_it_quotes():
 def test_relative_years_count_on_from_each_other():
     assert _dates_of("Bulldozers cleared the land in 1974. Four years later, the owner announced apartments. "
                      "A year later residents forced a halt to the works.") == ["1974", "1978", "1979"]
+
+
+def test_a_report_dates_itself_no_earlier_than_the_days_it_tells_of():
+    a = Article("a", "The mailer was sent on Tuesday, the campaign said Tuesday. Outrage over the ad "
+                     "continued to grow on Wednesday, with party leaders condemning it.",
+                removed=("A voter holds the mailer in Hartford on Tuesday, October 30, 2018. (AP Photo)",))
+    assert article_dates([a])["a"].date == date(2018, 10, 31)
