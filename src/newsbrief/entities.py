@@ -223,7 +223,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     alone = [min(ms, key=lambda j: (names[j].isupper(), len(names[j]), names[j])) for r, ms in members.items()
              if len(forms[r]) == 1 or all(len(f) == 1 for f in forms[r])]
     mentions = [sum(len(spellings[names[j]]) for j in members[find(i)]) for i in range(len(names))]
-    attached: dict[int, int] = {}
+    attached: dict[int, str] = {}
+
+    def attach(i: int, root: int, container: str, why: str = "") -> None:
+        """Short form i's group joins the entity at root, whose full name ``container`` ends with it."""
+        for j in members[find(i)]:
+            attached[j] = container
+        evidence[root] += evidence.pop(find(i), [])
+        if why:
+            evidence[root].append(why)
+        parent[find(i)] = root
     containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
     for j, b in enumerate(names):
         for t in folded(b):
@@ -311,27 +320,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                                           "(Mr. / Ms.) name a man and a woman"))
         elif len(ends) == 1:
             root, container = ends.popitem()
-            for j in members[find(i)]:
-                attached[j] = container
-            evidence[root] += evidence.pop(find(i), [])
-            parent[find(i)] = root
+            attach(i, root, container)
         elif ends and (owner := _titled_owner(members[find(i)], {r: members[r] for r in ends},
                                                                 names, spellings)) is not None:
             root, title = owner
-            for j in members[find(i)]:
-                attached[j] = ends[root]
-            evidence[root] += evidence.pop(find(i), [])
-            evidence[root].append(f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
-                                  "no other name ending with it")
-            parent[find(i)] = root
+            attach(i, root, ends[root], f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
+                                        "no other name ending with it")
         elif ends and (top := _dominant(list(ends), members, names, spellings)) is not None:
             root, times = top
-            for j in members[find(i)]:
-                attached[j] = ends[root]
-            evidence[root] += evidence.pop(find(i), [])
-            evidence[root].append(f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} times as "
-                                  "often as any other")
-            parent[find(i)] = root
+            attach(i, root, ends[root], f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} "
+                                        "times as often as any other")
         elif ends:
             for r in sorted(ends):
                 possible.append(PossibleMatch(a, names[r], 0.5, "short form of several names"))
