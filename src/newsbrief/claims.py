@@ -25,11 +25,12 @@ from datetime import date
 
 from .align import fold_name
 from .attribution import Attribution, attribute
-from .dates import COUNTED_FROM_BEFORE, ArticleDate, article_dates, resolve_date, shift_date
+from .dates import COUNTED_FROM_BEFORE, resolve_date, shift_date
 from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BEFORE, MOVING, NOUNS,
                        count_range, event_of, iso_days, part_of_count, PLACE_LABELS, START_VERBS, Figure,
                        event_scope, group_of, is_label_number, toll_passing, is_projection, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
+from .report_dates import ArticleDate, article_dates
 from .amounts import ages_and_sizes, amounts_of, elapsed, rates, stated_sizes, token_at
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS,

@@ -24,7 +24,7 @@ from .measures import EVENTS, PREDICATES, Figure
 from .quantities import BOUNDS, LOWER_BOUNDS, OBJECT_DIMENSIONS
 from .nlp import StoryParse, ensure_parse
 from .origins import NEWS_CYCLE_DAYS, group_origins, origin_of
-from .dates import article_dates
+from .report_dates import article_dates
 from .types import Agreement, Brief, Conflict, Origin, Sentence
 
 # Two counts within this relative difference are the same figure (rounding: "1.7 million" vs

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .align import content_stems, names
-from .dates import (COUNTED_FROM_BEFORE, MONTHS, WEEKDAYS, ArticleDate, article_dates, resolve_date, shift_date,  # noqa: F401 (re-exported)
-                    DATE_PHRASE)
+from .dates import (COUNTED_FROM_BEFORE, DATE_PHRASE, MONTHS, WEEKDAYS, resolve_date,  # noqa: F401 (re-exported)
+                    shift_date)
+from .report_dates import ArticleDate, article_dates  # noqa: F401 (re-exported)
 from .types import Brief, Citation, ResolvedDate, Sentence, TimelineEvent
 
 _PHRASE = DATE_PHRASE   # the old private name, still read by benchmarks/entities.py

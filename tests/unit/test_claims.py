@@ -87,7 +87,7 @@ def test_example_offensive_length_conflict(example):
 
 
 def test_claims_use_the_one_article_date_inference(example_articles):
-    from newsbrief.dates import article_dates
+    from newsbrief.report_dates import article_dates
     from newsbrief.origins import group_origins
 
     sentences = [s for a in example_articles for s in segment(a)]
