@@ -165,7 +165,8 @@ def _told(text: str, reference: ArticleDate, told_before: ResolvedDate | None) -
 
 
 def dated_clauses(sentence: Sentence, reference: ArticleDate,
-                  main_people: frozenset[str] = frozenset(), told_before: ResolvedDate | None = None) -> list[_Dated]:
+                  main_people: frozenset[str] = frozenset(), told_before: ResolvedDate | None = None,
+                  told: list[tuple[re.Match, ResolvedDate | None]] | None = None) -> list[_Dated]:
     """The dated event clauses of one sentence, resolved against its article's date.
 
     Clauses whose date is not an event's (``_NOT_EVENT_BEFORE``, bylines, clauses with fewer
@@ -175,7 +176,8 @@ def dated_clauses(sentence: Sentence, reference: ArticleDate,
     """
     out: dict[str, _Dated] = {}     # clause text -> its dated event
     text = sentence.text
-    found = [(m.start(), m.end(), m.group(), r) for m, r in _told(text, reference, told_before)]
+    told = _told(text, reference, told_before) if told is None else told      # given: already dated
+    found = [(m.start(), m.end(), m.group(), r) for m, r in told]
     if reference.date is not None:
         for m in _LENGTH.finditer(text):
             n = (m["n"] or "one").lower()
@@ -279,8 +281,9 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
         if s.article_id not in refs:
             continue
         before = told[2] if told and told[0] == s.article_id and s.index - told[1] <= TOLD_BEFORE_SENTENCES else None
-        dated += dated_clauses(s, refs[s.article_id], main_people, before)
-        dates = [r for _, r in _told(s.text, refs[s.article_id], before) if r is not None]
+        phrases = _told(s.text, refs[s.article_id], before)
+        dated += dated_clauses(s, refs[s.article_id], main_people, told=phrases)
+        dates = [r for _, r in phrases if r is not None]
         if dates:
             told = (s.article_id, s.index, dates[-1])
     dated = _years_from_story(dated, sentences)
