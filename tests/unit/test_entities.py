@@ -14,6 +14,12 @@ def brief(example_articles):
     return describe_entities(Brief(id="homs", articles=tuple(example_articles), summary=()))
 
 
+def _groups(mentions) -> set[frozenset[str]]:
+    """The spellings of each entity ``merge_mentions`` makes of ``mentions``."""
+    entities, _ = merge_mentions(mentions)
+    return {frozenset(v.text for v in e.variants) for e in entities}
+
+
 def _entity_of(brief, spelling):
     return next((e for e in brief.entities if any(v.text == spelling for v in e.variants)), None)
 
@@ -109,8 +115,7 @@ def test_surname_spellings_attach_to_the_one_full_name_whatever_the_model_label(
     ms = [Mention("Tony Blair", "PERSON", "a"), Mention("Blair", "PERSON", "b"), Mention("Mr Blair", "PERSON", "b"),
           Mention("Fabian Cancellara", "PERSON", "a"), Mention("Fabian Cancellara", "PERSON", "b"),
           Mention("Cancellara", "GPE", "b")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"Tony Blair", "Blair", "Mr Blair"}) in names
     assert frozenset({"Fabian Cancellara", "Cancellara"}) in names
 
@@ -118,8 +123,7 @@ def test_surname_spellings_attach_to_the_one_full_name_whatever_the_model_label(
 def test_org_generic_suffix_merges_and_region_qualifier_does_not():
     ms = [Mention("Oxfam", "NORP", "a"), Mention("Oxfam International", "ORG", "b"),
           Mention("India", "GPE", "a"), Mention("South India", "LOC", "b")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"Oxfam", "Oxfam International"}) in names
     assert frozenset({"India"}) in names and frozenset({"South India"}) in names
 
@@ -234,8 +238,7 @@ def test_body_named_after_its_owner_merges_an_adjective_does_not():
           Mention("Homeland Security", "ORG", "b"), Mention("Free Syrian Army", "ORG", "a"),
           Mention("Syrian Army", "ORG", "b"), Mention("Qatar", "GPE", "a"), Mention("Qatar Airways", "ORG", "b"),
           Mention("Astana", "GPE", "a"), Mention("Astana Team", "ORG", "b")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"U.S. Capitol Police", "Capitol Police"}) in names
     assert frozenset({"Department of Homeland Security", "Homeland Security"}) in names
     assert frozenset({"Syrian Army"}) in names and frozenset({"Free Syrian Army"}) in names
@@ -249,8 +252,7 @@ def test_short_names_and_hyphenated_pairs():
           Mention("Fey-Poehler", "ORG", "b"), Mention("Zhou Yongkang", "PERSON", "a"),
           Mention("Mr. Zhou", "PERSON", "b", core="Zhou"), Mention("Jiannan Zhu", "PERSON", "b"),
           Mention("Johnson & Johnson", "PERSON", "a"), Mention("Johnson", "PERSON", "b")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"Amy Poehler", "Poehler"}) in names         # "Fey-Poehler" names two people
     assert frozenset({"Zhou Yongkang", "Zhou", "Mr. Zhou"}) in names
     assert frozenset({"Johnson"}) in names                        # a firm's name is not his
@@ -270,8 +272,7 @@ def test_word_used_as_a_noun_ends_a_name_only_after_its_owner():
           Mention("Post", "ORG", "b", as_noun=True),
           Mention("Philip Bump", "ORG", "a"), Mention("Bump", "ORG", "b"),      # a person taken for a body
           Mention("New Mexico", "GPE", "a"), Mention("Mexico", "GPE", "b")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"House"}) in names and frozenset({"White House"}) in names
     assert frozenset({"Washington Post", "Post"}) in names
     assert frozenset({"Philip Bump", "Bump"}) in names
@@ -287,8 +288,7 @@ def test_house_as_a_modifier_is_read_as_a_noun():
 def test_given_name_taken_for_an_organisation_and_corporate_suffix():
     ms = [Mention("Honey Sherman", "PERSON", "a"), Mention("Honey", "ORG", "b"),
           Mention("Apotex Inc.", "ORG", "a"), Mention("Apotex", "ORG", "b")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"Honey Sherman", "Honey"}) in names
     assert frozenset({"Apotex Inc.", "Apotex"}) in names
 
@@ -305,8 +305,7 @@ def test_titled_surname_joins_a_name_written_surname_first():
     ms = [Mention("Lin Biao", "ORG", "a"), Mention("Mr. Lin", "PERSON", "b", core="Lin"),
           Mention("Zhou Yongkang", "PERSON", "a"), Mention("Zhou Enlai", "ORG", "a"),
           Mention("Mr. Zhou", "PERSON", "b", core="Zhou")]
-    entities, _ = merge_mentions(ms)
-    names = {frozenset(v.text for v in e.variants) for e in entities}
+    names = _groups(ms)
     assert frozenset({"Lin Biao", "Lin", "Mr. Lin"}) in names
     assert frozenset({"Zhou", "Mr. Zhou"}) in names               # two Zhous: not merged
 
