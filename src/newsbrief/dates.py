@@ -57,7 +57,7 @@ _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:\w+ed|said|t
                           r"left|held|won|lost|fell|rose|saw|made|spoke|wrote|sent|found|struck|hit|was|were)"
                           r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _UNIT = r"(?:day|week|month|year)s?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"

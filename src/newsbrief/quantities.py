@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import WEEKDAYS  # noqa: F401 (claims reads the weekdays here)
+
 
 _QUALIFIERS = (r"more than|over|at least|up to|as many as|nearly|almost|about|around|some|approximately|"
                r"roughly|near|less than|fewer than|under|an estimated|close to|upwards of|in excess of|above|below")
@@ -36,7 +38,6 @@ DURATION = re.compile(
 SHARE = re.compile(r"\b(?P<q>almost|nearly|virtually|about|around)?\s*(?P<w>all|most|half)\s+of\b", re.I)
 SHARE_VALUE = {"all": 100.0, "most": 75.0, "half": 50.0}
 PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.I)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_number(text: str) -> tuple[float | None, str]:

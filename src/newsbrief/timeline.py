@@ -64,7 +64,7 @@ def _clause(text: str, start: int, end: int, forward: bool) -> str:
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:posted|uploaded|filmed|published|updated|dated|photographed|taken"
                                r"|released|issued|figures|numbers|toll|data)\s+(?:on\s+|for\s+)?$|\bfor\s+$", re.I)
 _EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_DAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY_WORD = "(?:" + "|".join(WEEKDAYS) + ")"
 # Bylines and date lines are the report's date, not an event.
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:published|updated|last updated|posted)\b)", re.I)
 # What happens every year is no event of the story: "the rainy season, which generally starts
