@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .dates import DATE_PHRASE, FORWARD, FORWARD_WINDOW, WEEKDAYS, _DAY, _MON, _PAST_VERB, resolve_date
+from .dates import DATE_PHRASE, FORWARD, FORWARD_WINDOW, WEEKDAYS, YEAR, _DAY, _MON, _PAST_VERB, resolve_date
 from .types import Article, Origin, ResolvedDate
 
 Basis = Literal["published", "dateline", "caption", "weekday", "origin", "story", "post", "none"]
@@ -41,7 +41,6 @@ class ArticleDate:
     basis: Basis = "none"
 
 
-_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b", re.I)
 # Photos from the archive date something else than the report.
 _ARCHIVE = re.compile(r"\b(?:file|archive|archival)\s+(?:photo|image|picture|footage|video)\b", re.I)
@@ -74,7 +73,7 @@ def _year_hints(articles: Sequence[Article]) -> tuple[int | None, list[int]]:
     """
     named = Counter(int(y) for a in articles for text in (a.text, *a.removed)
                     for line in text.splitlines() if not _COPYRIGHT.search(line)
-                    for y in _EXPLICIT_YEAR.findall(line))
+                    for y in YEAR.findall(line))
     years = sorted(named)
     full = [date.fromisoformat(r.date) for a in articles for line in _caption_lines(a)
             for m in DATE_PHRASE.finditer(line)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .align import content_stems, names
-from .dates import (COUNTED_FROM_BEFORE, DATE_PHRASE, MONTHS, WEEKDAYS, resolve_date,  # noqa: F401 (re-exported)
+from .dates import (COUNTED_FROM_BEFORE, DATE_PHRASE, MONTHS, WEEKDAYS, YEAR, resolve_date,  # noqa: F401 (re-exported)
                     shift_date)
 from .report_dates import ArticleDate, article_dates  # noqa: F401 (re-exported)
 from .types import Brief, Citation, ResolvedDate, Sentence, TimelineEvent
@@ -63,7 +63,6 @@ def _clause(text: str, start: int, end: int, forward: bool) -> str:
 # "posted on Saturday", "figures for Saturday", "filmed on July 28".
 _NOT_EVENT_BEFORE = re.compile(r"\b(?:posted|uploaded|filmed|published|updated|dated|photographed|taken"
                                r"|released|issued|figures|numbers|toll|data)\s+(?:on\s+|for\s+)?$|\bfor\s+$", re.I)
-_EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DAY_WORD = "(?:" + "|".join(WEEKDAYS) + ")"
 # Bylines and date lines are the report's date, not an event.
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:published|updated|last updated|posted)\b)", re.I)
@@ -136,7 +135,7 @@ def _is_event(sentence: str, start: int, clause: str, phrase: str, main_people: 
         return False
     if phrase[:1] == "T" and phrase.lower() == "today" and _NAME_BEFORE.search(before):
         return False
-    if _HABITUAL.search(sentence[max(0, start - HABITUAL_WINDOW):start]) and not _EXPLICIT_YEAR.search(phrase):
+    if _HABITUAL.search(sentence[max(0, start - HABITUAL_WINDOW):start]) and not YEAR.search(phrase):
         return False
     return len(content_stems(clause.replace(phrase, " "))) >= MIN_EVENT_WORDS
 
