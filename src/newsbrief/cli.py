@@ -21,7 +21,7 @@ from .types import Brief
 
 
 
-def _renderers() -> dict[str, Callable[[Brief], str]]:
+def renderers() -> dict[str, Callable[[Brief], str]]:
     from .render import render_json, render_markdown, render_text
 
     out: dict[str, Callable[[Brief], str]] = {
@@ -58,7 +58,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if not paths:
         paths = [str(example_path())]
         _say(f"no path given: briefing the bundled example story ({EXAMPLE}, {paths[0]})")
-    renderer = _renderers().get(args.format)
+    renderer = renderers().get(args.format)
     if renderer is None:
         raise NewsbriefError(f"Output format {args.format!r} is not available in this installation.")
     b = brief_paths(paths, words=args.words, encoder=args.encoder)

@@ -58,8 +58,8 @@ NEAR_WEEKDAY_DAYS = 1
 _PAST_BEFORE = re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:\w+ed|said|told|met|went|came|took|gave|began|"
                           r"left|held|won|lost|fell|rose|saw|made|spoke|wrote|sent|found|struck|hit|was|were)"
                           r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = "(?:" + "|".join(WEEKDAYS) + ")"
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _UNIT = r"(?:day|week|month|year)s?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -67,23 +67,23 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Date phrases, most specific first; each alternative is tried at every position.
 DATE_PHRASE = re.compile(
     rf"\b(?:"
-    rf"(?:(?:on\s+)?{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"   # (on Monday,) July 29, 2013
-    rf"|(?:(?:on\s+)?{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+\d{{4}}"    # 29 July 2013
+    rf"(?:(?:on\s+)?{DAY},?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"   # (on Monday,) July 29, 2013
+    rf"|(?:(?:on\s+)?{DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"    # 29 July 2013
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:(?:on\s+)?{_DAY},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"             # Monday July 29
-    rf"|(?:(?:on\s+)?{_DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"             # 27 July
-    rf"|{_MON}\s+(?:of\s+)?\d{{4}}"                                               # March 2012, May of 2016
-    rf"|(?:the\s+)?(?:{_ORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+{_MON}(?:,?\s+\d{{4}})?"    # the first of June
+    rf"|(?:(?:on\s+)?{DAY},?\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"             # Monday July 29
+    rf"|(?:(?:on\s+)?{DAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b"             # 27 July
+    rf"|{MONTH}\s+(?:of\s+)?\d{{4}}"                                               # March 2012, May of 2016
+    rf"|(?:the\s+)?(?:{_ORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+{MONTH}(?:,?\s+\d{{4}})?"    # the first of June
     rf"|(?:on\s+)?this\s+day\s+(?:last\s+year|(?:a|one)\s+year\s+ago)|(?:a|one)\s+year\s+ago\s+today"   # an anniversary
     rf"|{_NUM}\s+{_UNIT}\s+after\s+(?:an?|the)\b"                                   # eight days after a quake
     rf"|(?:comes?|came|coming)\s+{_NUM}\s+{_UNIT}\s+after"                       # comes two days after
     rf"|{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|before(?!\s+(?:an?|the|his|her|their|its)\b))"  # a month ago
     rf"|(?<!the\s)(?<!the\s\")(?:last|this|next)\s+weekend\b"                    # last weekend
     rf"|(?<!the\s)(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b"
-    rf"|(?:last|this|next)\s+{_DAY}{_PART}\b"
-    rf"|(?:on\s+|since\s+|by\s+|until\s+)?{_DAY}{_PART}\b"
+    rf"|(?:last|this|next)\s+{DAY}{_PART}\b"
+    rf"|(?:on\s+|since\s+|by\s+|until\s+)?{DAY}{_PART}\b"
     rf"|yesterday|today|tonight|tomorrow"
-    rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{_MON})\b(?!\s+(?:of\s+)?\d)"   # in June
+    rf"|(?:in|since|during|by|until|early|late|mid-?)\s+(?:{MONTH})\b(?!\s+(?:of\s+)?\d)"   # in June
     rf"|(?:in|since|during|by|until)\s+(?:19|20)\d{{2}}"                            # in 2011
     rf")",
     re.I)
@@ -116,7 +116,7 @@ def _forward(phrase: str, context: str) -> bool:
 
 
 # A verb in the past tense: regular, or one of the common irregular ones.
-_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|took|made|said|told|drew|won|lost|gave|came|went|met|"
+PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|took|made|said|told|drew|won|lost|gave|came|went|met|"
                         r"began|held|left|saw|found|struck|hit|fell|rose|spoke|wrote|sent|got|ran|led|paid|sold|"
                         r"brought|kept|stood|became|broke|chose|drove|flew|grew|knew|threw|fought|caught|built|"
                         r"spent|heard|shot|stole|swore|tore|woke)\b", re.I)
@@ -125,7 +125,7 @@ _PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|took|made|said|told|dre
 def _past_in_clause(phrase: str, context: str) -> bool:
     """A past-tense verb in the clause before the phrase ("The vote took place on Saturday")."""
     at = context.lower().find(phrase.lower()) if context else -1
-    return at > 0 and bool(_PAST_VERB.search(re.split(r"[.;:!?]", context[:at])[-1]))
+    return at > 0 and bool(PAST_VERB.search(re.split(r"[.;:!?]", context[:at])[-1]))
 
 
 def _past_before(phrase: str, context: str) -> bool:
@@ -176,22 +176,22 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
         or needs a reference that is missing.
     """
     p = " ".join(phrase.lower().replace(",", " ").split())
-    p = re.sub(rf"\b(?:the\s+)?({_ORD}|\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?=(?:{_MON})\b)",
+    p = re.sub(rf"\b(?:the\s+)?({_ORD}|\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+(?=(?:{MONTH})\b)",
                lambda m: f"{_ORDINALS.get(m[1]) or m[1]} ", p)
     ref = reference_date
     ahead = _forward(phrase, context) and not _past_before(phrase, context)
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", p)
     if m:
         return _day(date(int(m[1]), int(m[2]), int(m[3])), "explicit date")
-    m = (re.search(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", p)
-         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})", p))
+    m = (re.search(rf"({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})", p)
+         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+(\d{{4}})", p))
     if m:
         month, day = (m[1], m[2]) if m[1][0].isalpha() else (m[2], m[1])
         try:
             return _day(date(int(m[3]), _month(month), int(day)), "explicit date")
         except ValueError:
             return None
-    m = re.search(rf"({_MON})\s+(?:of\s+)?(\d{{4}})", p)
+    m = re.search(rf"({MONTH})\s+(?:of\s+)?(\d{{4}})", p)
     if m:
         return ResolvedDate(f"{int(m[2]):04d}-{_month(m[1]):02d}", "month", "explicit month")
     m = re.search(r"\b(?:in|since|during|by|until)\s+((?:19|20)\d{2})\b", p)
@@ -199,8 +199,8 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
         return ResolvedDate(m[1], "year", "explicit year")
     if ref is None:
         return None
-    m = (re.search(rf"({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", p)
-         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})", p))
+    m = (re.search(rf"({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", p)
+         or re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})", p))
     if m:
         month, day = (m[1], m[2]) if m[1][0].isalpha() else (m[2], m[1])
         try:
@@ -241,7 +241,7 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
     m = re.search(r"(last|this|next|earlier this|later this)\s+(week|month|year)", p)
     if m:
         return _period(ref, m[1], m[2])
-    m = re.search(rf"(?:(last|this|next)\s+)?({_DAY})", p)
+    m = re.search(rf"(?:(last|this|next)\s+)?({DAY})", p)
     if m:
         target = WEEKDAYS.index(m[2])
         back = (ref.weekday() - target) % 7
@@ -263,7 +263,7 @@ def resolve_date(phrase: str, reference_date: date | None, context: str = "") ->
     for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
         if re.search(rf"\b{word}\b", p):
             return _day(ref + timedelta(days=delta), f"{word}, against {ref.isoformat()}")
-    m = re.search(rf"(in|since|during|by|until|early|late|mid-?)\s+({_MON})\b", p)
+    m = re.search(rf"(in|since|during|by|until|early|late|mid-?)\s+({MONTH})\b", p)
     if m:
         month = _month(m[2])
         if m[1] in ("by", "until") and not ahead:      # a deadline or an end: the nearest one

@@ -42,11 +42,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 # Mention, clean_mention, find_mentions and missed_mentions are re-exported (tests, benchmarks).
-from .mentions import (_HONORIFICS, _PERSONAL_TITLES, _TITLE_QUALIFIERS, ENTITY_TYPES, Mention,  # noqa: F401
+from .mentions import (HONORIFICS, PERSONAL_TITLES, TITLE_QUALIFIERS, ENTITY_TYPES, Mention,  # noqa: F401
                        clean_mention, find_mentions, found_mentions, missed_mentions)
-from .name_rules import (_PLACE_LABELS, _REGION_QUALIFIERS, _country_aliases, _dedupe, _dominant,
-                         _given_name_of, _head_noun, _initialled, _owned_name, _sexes_differ, _titled_owner,
-                         _uses, _word_after, compatible_or_person)
+from .name_rules import (PLACE_LABELS, REGION_QUALIFIERS, country_aliases, unique_pairs, dominant,
+                         given_name_of, head_noun, initialled, owned_name, sexes_differ, titled_owner,
+                         uses, word_after, compatible_or_person)
 from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
@@ -112,7 +112,7 @@ def _rival_titles(mentions: Sequence[Mention]) -> tuple[list[Mention], dict[str,
     for m in mentions:
         if m.core and " " not in m.core:
             words = [w.rstrip(".").lower() for w in m.text[: len(m.text) - len(m.core)].split()]
-            titles[m.core].add(" ".join(w for w in words if w not in _PERSONAL_TITLES))
+            titles[m.core].add(" ".join(w for w in words if w not in PERSONAL_TITLES))
     rival = {core for core, ts in titles.items()
              if len(ts - {""}) >= 2 and folded(core) and folded(core)[-1] not in full}
     spelled = {m.text: m.core for m in mentions if m.core in rival} | {core: core for core in rival}
@@ -161,7 +161,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
             m = Match("possible", m.rule + " (and of other names)", 0.5)
         if m.kind != "same" and compatible_or_person(info[a][0], info[b][0]) and one_edit_apart(a, b):
-            why = rare_typo(a, b, _uses(a, names, spellings), _uses(b, names, spellings))
+            why = rare_typo(a, b, uses(a, names, spellings), uses(b, names, spellings))
             m = Match("same", why, m.score) if why else m
         if m.kind == "same" and a in rivals and rivals.get(b) == rivals[a]:
             m = Match("possible", f"{rivals[a]!r} under rival titles, and no full name to tell them apart", 0.5)
@@ -172,7 +172,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
 
     # 1b. another name of one country ("Burma" / "Myanmar"), from country_converter's aliases;
     # 1c. a given name's initial and the surname ("D. Aune") of the one full name that fits
-    for i, j, why in (*_country_aliases(names, info), *_initialled(names, info)):
+    for i, j, why in (*country_aliases(names, info), *initialled(names, info)):
         join(i, j, why)
 
     # 1d. a found spelling that is itself a found name ("Stephanie Clifford", given by the text as
@@ -222,7 +222,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
     # names of places, groups and bodies: a body's name after one of them is that body's
     # ("U.S. Capitol Police" / "Capitol Police")
-    owners = {folded(n) for n in names if info[n][0] in _TITLE_QUALIFIERS}
+    owners = {folded(n) for n in names if info[n][0] in TITLE_QUALIFIERS}
     as_noun = {n for n in names if any(m.as_noun for m in spellings[n])}
     for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
         a, la = names[i], info[names[i]][0]
@@ -232,7 +232,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         ends: dict[int, str] = {}                     # root -> the name that contains the short form
         # "Mr. Lin": a personal title goes before a surname, so a full name starting with it is
         # written surname first ("Lin Biao"), whatever label the model gave that rare name
-        mister = any(m.text.split()[0].rstrip(".").lower() in _PERSONAL_TITLES
+        mister = any(m.text.split()[0].rstrip(".").lower() in PERSONAL_TITLES
                      for j in members[find(i)] for m in spellings[names[j]] if m.text != m.name)
         starts: set[int] = set()
         for j in sorted(containing.get(ta[0], ())):
@@ -256,53 +256,53 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 continue                              # "Syrian" is not the "Free Syrian Army"; but
                                                       # a rare surname is often tagged NORP ("Ohanian")
             if not compatible(la, lb):
-                if {la, lb} == {"FAC", "ORG"} and tb[:k] == ta and _word_after(b, k) in ("of", "for"):
+                if {la, lb} == {"FAC", "ORG"} and tb[:k] == ta and word_after(b, k) in ("of", "for"):
                     ends.setdefault(find(j), b)       # a hospital is a building and a body: "Great Ormond
                     continue                          # Street Hospital" of "... Hospital for Children"
                 if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
-                      and (la not in _PLACE_LABELS or mentions[i] <= mentions[j]
+                      and (la not in PLACE_LABELS or mentions[i] <= mentions[j]
                            or any(m.speaks or m.label == "PERSON"
                                   for n in members[find(i)] for m in spellings[names[n]]))):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
                 continue                              # place named more than the person is the
                                                       # place, unless it is once used as a person:
                                                       # "Dunham said", or tagged so once)
-            if (tb[-k:] == ta and {la, lb} & (_PLACE_LABELS | {"NAME"})
-                    and (set(name_tokens(b)[:-k]) & _REGION_QUALIFIERS or name_tokens(b)[:-k] == ("new",))):
+            if (tb[-k:] == ta and {la, lb} & (PLACE_LABELS | {"NAME"})
+                    and (set(name_tokens(b)[:-k]) & REGION_QUALIFIERS or name_tokens(b)[:-k] == ("new",))):
                 continue                              # "South India" is another place than India, "New
                                                       # Mexico" than Mexico
-            if (tb[:k] == ta and la in _PLACE_LABELS and lb in _PLACE_LABELS
+            if (tb[:k] == ta and la in PLACE_LABELS and lb in PLACE_LABELS
                     and all(t in _PLACE_GENERICS for t in name_tokens(b)[k:])):
                 ends.setdefault(find(j), b)           # "Atlantic" of "Atlantic Ocean"
                 continue
             if tb[-k:] == ta and "ORG" not in (la, lb):
                 ends.setdefault(find(j), b)           # surname, or "Old City" of "Homs Old City"
-            elif la == lb == "ORG" and k >= 2 and tb[-k:] == ta and _owned_name(b, k, owners):
+            elif la == lb == "ORG" and k >= 2 and tb[-k:] == ta and owned_name(b, k, owners):
                 ends.setdefault(find(j), b)           # "Capitol Police" of "U.S. Capitol Police"
             elif (tb[:k] == ta and "ORG" in (la, lb) and tb[k:]
                   and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
                 ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International"
-            elif "ORG" in (la, lb) and ((tb[:k] == ta and _word_after(b, k) in ("of", "for"))
+            elif "ORG" in (la, lb) and ((tb[:k] == ta and word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
-                                            and _head_noun(b, tb, ta[0], owners if a in as_noun else None))):
+                                            and head_noun(b, tb, ta[0], owners if a in as_noun else None))):
                 ends.setdefault(find(j), b)           # the name before "of"/"for", or its head noun
             elif tb[:k] == ta and "PERSON" in (la, lb):
                 starts.add(find(j))
-        if len(ends) == 1 and _sexes_differ(members[find(i)], members[next(iter(ends))], names, spellings):
+        if len(ends) == 1 and sexes_differ(members[find(i)], members[next(iter(ends))], names, spellings):
             root, container = ends.popitem()
             possible.append(PossibleMatch(a, container, 0.5, f"{a!r} ends {container!r}, but their titles "
                                           "(Mr. / Ms.) name a man and a woman"))
         elif len(ends) == 1:
             root, container = ends.popitem()
             attach(i, root, container)
-        elif ends and (owner := _titled_owner(members[find(i)], {r: members[r] for r in ends},
+        elif ends and (owner := titled_owner(members[find(i)], {r: members[r] for r in ends},
                                                                 names, spellings)) is not None:
             root, title = owner
             attach(i, root, ends[root], f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
                                         "no other name ending with it")
-        elif ends and (top := _dominant(list(ends), members, names, spellings)) is not None:
+        elif ends and (top := dominant(list(ends), members, names, spellings)) is not None:
             root, times = top
             attach(i, root, ends[root], f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} "
                                         "times as often as any other")
@@ -318,7 +318,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
                 if any(m.after_the for j in members[find(i)] for m in spellings[names[j]]):
                     pass                              # "the Beatles" is no given name ("Beatles Story")
-                elif _given_name_of(a, la, full, info[full][0], surnames) or (
+                elif given_name_of(a, la, full, info[full][0], surnames) or (
                         mister and len(folded(full)) == 2 and len(ta) == 1 and ta[0] not in surnames):
                     # "Serena" / "Serena Williams": the story's only full name with that first
                     # name, and no one in it has that first name as a surname
@@ -361,7 +361,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
 
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-e.origins, -e.mentions, e.name))
-    return tuple(entities), tuple(_dedupe(possible))
+    return tuple(entities), tuple(unique_pairs(possible))
 
 
 def _entity(g: _Group) -> Entity:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .align import content_stems
-from .spellings import CONNECTORS, _hypocorism, name_tokens
+from .spellings import CONNECTORS, hypocorism, name_tokens
 
 # Single-word names are searched for in other casings only when this long and written in
 # capitals ("GARIN"): a short or lower-case word is too often a common word ("trump", "US").
@@ -166,7 +166,7 @@ def _handle_core(h: str, words: list[str]) -> str:
     given = h[: len(h) - len(words[-1])] if h.endswith(words[-1]) else ""
     if len(given) >= MIN_HANDLE_PREFIX and words[0].startswith(given):
         return f"{given!r} (start of {words[0]!r}) and the surname"
-    if given and _hypocorism(given, words[0]):
+    if given and hypocorism(given, words[0]):
         return f"{given!r} (a nickname of {words[0]!r}) and the surname"
     return ""
 

@@ -68,7 +68,7 @@ INCREMENTS_BEFORE = {"another", "additional", "further", "extra"}
 MOVING = re.compile(r"\b(?:(?:climb|ris|rose|grow|grew|jump|increas|mount|swell|swollen|fall|fell|drop|"
                     r"declin|decreas)\w*\s+(?:to|by)|now)\s+$", re.I)
 # Named-entity labels of places (a toll's place is its own scope, ``place_scope``).
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Nouns that are themselves the count of the killed ("68 other deaths", "12 fatalities").
 DEATH_NOUNS = {"death", "fatality", "dead"}
 # A year written out ("2009"): a clause naming another year than the report's scopes its count.

@@ -40,15 +40,15 @@ _PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighbo
 
 # Words of a title written before a person's name ("Sen.", "Vice President", "Lt."): the titled
 # spelling is a variant of the name, compared without them.
-_HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
+HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
                                  "archbishop cardinal rabbi attorney officer inspector constable trooper "
                                  "superintendent agent coach".split())
 # Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
-_PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
+PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
 # "Chongqing Communist Party Secretary").
-_TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+TITLE_QUALIFIERS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -160,7 +160,7 @@ def _untagged_name_word(token) -> bool:
 
 
 def _is_title(token) -> bool:
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in _HONORIFICS
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in HONORIFICS
 
 
 def _title_start(doc, start: int) -> int:
@@ -184,7 +184,7 @@ def _title_start(doc, start: int) -> int:
     if (k > 0 and doc[k].lower_ == "general" and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper()
             and not doc[k - 1].ent_type_):
         k -= 1                                # "Attorney General", "Surgeon General": the office whole
-    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in _TITLE_QUALIFIERS:
+    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].ent_type_ in TITLE_QUALIFIERS:
         k -= 1
         if doc[k].is_sent_start:
             break
@@ -256,7 +256,7 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
     """
     parts = {_plain(w) for m in mentions if m.label == "PERSON"
              for ws in [m.name.split()] if len(ws) >= 2 for w in (ws[0], ws[-1])
-             if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in _HONORIFICS | CONNECTORS}
+             if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in HONORIFICS | CONNECTORS}
     out = []
     for a in articles:
         if not parsed.available or not parts:

@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .mentions import _HONORIFICS, _PERSONAL_TITLES
+from .measures import PLACE_LABELS
+from .mentions import HONORIFICS, PERSONAL_TITLES
 from .spellings import CONNECTORS, TITLES, compatible, country_of, folded, name_tokens
 from .types import PossibleMatch
 
 # Words before a place name that make another place ("South India" is not India).
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
+REGION_QUALIFIERS = frozenset("north south east west northern southern eastern western central "
                                "upper lower northeast northwest southeast southwest greater".split())
 
 # Names of one country merge ("Burma" / "Myanmar"), places only (an "Epochtimes Taiwan" is a
 # newspaper, "Taiwanese" a nationality).
-_COUNTRY_LABELS = _PLACE_LABELS
+_COUNTRY_LABELS = PLACE_LABELS
 # Letters an alias may share with the country's name before it is read as its people ("Ital-ian").
 COUNTRY_STEM = 4
 # A short form of several full names goes to one written at least DOMINANT_RATIO times as often as
@@ -34,7 +34,7 @@ DOMINANT_MIN = 3
 _SEX_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
-def _word_after(name: str, kept: int) -> str:
+def word_after(name: str, kept: int) -> str:
     """The raw word after the first ``kept`` comparable words of ``name`` ("" at the end)."""
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     seen = 0
@@ -46,17 +46,17 @@ def _word_after(name: str, kept: int) -> str:
     return ""
 
 
-def _head_noun(long: str, tl: tuple[str, ...], word: str, owners: set[tuple[str, ...]] | None) -> bool:
+def head_noun(long: str, tl: tuple[str, ...], word: str, owners: set[tuple[str, ...]] | None) -> bool:
     """``word`` heads the body's name ``long`` ("Observatory" of "Syrian Observatory for Human
     Rights"), or ends it ("Bump" of "Philip Bump", a person the model took for a body). A word
     used as a noun (``owners`` given: "the House", "House Republicans") ends the name only after
     the name's owner, a place or group named in the story ("the Post" of "Washington Post"; "the
     House" is not the "White House")."""
-    after = _word_after(long, tl.index(word) + 1)
+    after = word_after(long, tl.index(word) + 1)
     return after in ("of", "for") or (after == "" and (owners is None or tl[:tl.index(word)] in owners))
 
 
-def _country_aliases(names: list[str], info: dict) -> list[tuple[int, int, str]]:
+def country_aliases(names: list[str], info: dict) -> list[tuple[int, int, str]]:
     """(country, alias, evidence) for each alias of a country the story names by its own name:
     "Burma" joins "Myanmar", "Chinese Taipei" (an Olympic team's name too) joins "Taiwan"."""
     canon: dict[str, int] = {}
@@ -66,9 +66,9 @@ def _country_aliases(names: list[str], info: dict) -> list[tuple[int, int, str]]
         if label not in _COUNTRY_LABELS:
             continue
         code, own = country_of(n)
-        if code and own and label in _PLACE_LABELS:
+        if code and own and label in PLACE_LABELS:
             canon.setdefault(code, i)
-        elif code and not (set(name_tokens(n)[:1]) & _REGION_QUALIFIERS):
+        elif code and not (set(name_tokens(n)[:1]) & REGION_QUALIFIERS):
             aliases.append((i, code))             # "South India" is a region, not India
     # a word on the country's own stem is its people or adjective, not another name ("Italian",
     # "Pakistanis"): another name shares no stem with it ("Burma" / "Myanmar", "U.S.")
@@ -81,7 +81,7 @@ def _compact_lower(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
-def _uses(name: str, names: list[str], spellings: dict) -> int:
+def uses(name: str, names: list[str], spellings: dict) -> int:
     """How often the story writes ``name``, alone or inside a longer name ("Cancellara" in
     "Fabian Cancellara" too)."""
     words = name_tokens(name)
@@ -95,7 +95,7 @@ def compatible_or_person(label_a: str, label_b: str) -> bool:
     return compatible(label_a, label_b) or "PERSON" in (label_a, label_b)
 
 
-def _initialled(names: list[str], info: dict) -> list[tuple[int, int, str]]:
+def initialled(names: list[str], info: dict) -> list[tuple[int, int, str]]:
     """(full name, initialled name, evidence): "D. Aune" joins "Dagfinn Aune" when no other full
     name of the story has that surname and a given name with that initial."""
     by_surname: dict[str, list[int]] = defaultdict(list)
@@ -116,7 +116,7 @@ def _initialled(names: list[str], info: dict) -> list[tuple[int, int, str]]:
     return out
 
 
-def _dominant(roots: list[int], members: dict, names: list[str], spellings: dict) -> tuple[int, float] | None:
+def dominant(roots: list[int], members: dict, names: list[str], spellings: dict) -> tuple[int, float] | None:
     """The one of several full names the story writes far more than the others ("Serena Williams"
     beside a "Venus Williams" named once), and how many times more; None when none dominates.
     A short form ending them all is, in such a story, that person."""
@@ -130,10 +130,10 @@ def _titles(group: list[int], names: list[str], spellings: dict) -> set[str]:
     (Mr., Ms.) and qualifiers ("Ferguson Police") aside."""
     return {w.rstrip(".").lower() for j in group for m in spellings[names[j]] if m.core
             for w in m.text[: len(m.text) - len(m.core)].split()
-            if w.rstrip(".").lower() in _HONORIFICS and w.rstrip(".").lower() not in _PERSONAL_TITLES}
+            if w.rstrip(".").lower() in HONORIFICS and w.rstrip(".").lower() not in PERSONAL_TITLES}
 
 
-def _titled_owner(short: list[int], fulls: dict[int, list[int]], names: list[str],
+def titled_owner(short: list[int], fulls: dict[int, list[int]], names: list[str],
                   spellings: dict) -> tuple[int, str] | None:
     """The one full name among several ending with a short form that carries the short form's
     title ("Chief Jackson" of "Police Chief Thomas Jackson", not of "Rev. Jesse Jackson"): a
@@ -151,14 +151,14 @@ def _sexes(group: list[int], names: list[str], spellings: dict) -> set[str]:
     return {_SEX_OF_TITLE[t] for t in firsts if t in _SEX_OF_TITLE}
 
 
-def _sexes_differ(short: list[int], full: list[int], names: list[str], spellings: dict) -> bool:
+def sexes_differ(short: list[int], full: list[int], names: list[str], spellings: dict) -> bool:
     """The short form is written with a man's and a woman's title ("Mr. Trump", "Ms. Trump": two
     people), or with another than the full name's ("Mr. Trump" beside "Ms. Ivanka Trump")."""
     s, f = _sexes(short, names, spellings), _sexes(full, names, spellings)
     return len(s) > 1 or bool(s and f and s != f)
 
 
-def _owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:
+def owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:
     """The words of ``long`` before its last ``k`` name who the body belongs to: a place, group or
     body named in the story ("U.S. Capitol Police", "Senate Armed Services Committee"), or one
     word and "of" ("Department of Homeland Security"). An adjective before a body's name makes
@@ -167,7 +167,7 @@ def _owned_name(long: str, k: int, owners: set[tuple[str, ...]]) -> bool:
     return folded(long)[:-k] in owners or (bool(of) and len(head.split()) == 1 and len(folded(rest)) == k)
 
 
-def _given_name_of(short: str, label: str, full: str, full_label: str, surnames: set[str]) -> bool:
+def given_name_of(short: str, label: str, full: str, full_label: str, surnames: set[str]) -> bool:
     """``short`` is the first name of the person ``full`` and of no one else's surname."""
     ts, tf = folded(short), folded(full)
     # the model often takes an unusual given name alone for an organisation ("Honey" of "Honey Sherman")
@@ -175,7 +175,7 @@ def _given_name_of(short: str, label: str, full: str, full_label: str, surnames:
             and tf[0] == ts[0] and ts[0] not in surnames and not short.isupper())
 
 
-def _dedupe(possible: list[PossibleMatch]) -> list[PossibleMatch]:
+def unique_pairs(possible: list[PossibleMatch]) -> list[PossibleMatch]:
     seen, out = set(), []
     for p in possible:
         key = frozenset((p.a, p.b))

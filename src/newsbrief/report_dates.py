@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .dates import DATE_PHRASE, FORWARD, FORWARD_WINDOW, WEEKDAYS, YEAR, _DAY, _MON, _PAST_VERB, resolve_date
+from .dates import DATE_PHRASE, FORWARD, FORWARD_WINDOW, WEEKDAYS, YEAR, DAY, MONTH, PAST_VERB, resolve_date
 from .types import Article, Origin, ResolvedDate
 
 Basis = Literal["published", "dateline", "caption", "weekday", "origin", "story", "post", "none"]
@@ -51,12 +51,12 @@ _DATELINE_CHARS = 200   # a dateline or date line sits in the first lines of a r
 _TEASER = re.compile(r"^\s*[►▶▸»→]")
 # "BEIRUT, July 29 (Reuters) -", "Published: 29 July 2013", or a line that is only a date.
 _DATELINE = re.compile(rf"^\s*(?:(?-i:[A-Z][A-Z .'-]+),\s*|(?:published|updated|last updated|posted|dated)\s*(?:on)?:?\s*)"
-                       rf"(?P<date>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON})(?:,?\s+\d{{4}})?)"
-                       rf"|^\s*(?P<line>(?:{_DAY},?\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-                       rf"|\d{{1,2}}\s+{_MON},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))\W*$", re.I | re.M)
+                       rf"(?P<date>(?:{DAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?)"
+                       rf"|^\s*(?P<line>(?:{DAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+                       rf"|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))\W*$", re.I | re.M)
 # "an activist said Saturday", "said on Monday", "Saturday, activists said": the day reported on.
-_SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told|reported|announced)\s+(?:on\s+)?(?P<a>{_DAY})\b"
-                           rf"|\b(?P<b>{_DAY})\s*,?\s+(?:said|told|reported)\b", re.I)
+_SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told|reported|announced)\s+(?:on\s+)?(?P<a>{DAY})\b"
+                           rf"|\b(?P<b>{DAY})\s*,?\s+(?:said|told|reported)\b", re.I)
 # An article's own caption date this much before the story's latest date is an archive
 # picture, not a recent one (reports of one story span weeks, a 2011 photo is another story).
 ARCHIVE_DAYS = 60
@@ -128,10 +128,10 @@ LATER_WEEKDAY_DAYS = 2
 def _told_weekdays(article: Article) -> set[int]:
     """Weekdays the report tells in the past tense (a past verb in their clause), no forward cue."""
     out = set()
-    for m in re.finditer(rf"\b{_DAY}\b", article.text, re.I):
+    for m in re.finditer(rf"\b{DAY}\b", article.text, re.I):
         before = article.text[max(0, m.start() - FORWARD_WINDOW):m.start()]
         clause = re.split(r"[.;:!?\n]", before)[-1]
-        if _PAST_VERB.search(clause) and not FORWARD.search(clause):
+        if PAST_VERB.search(clause) and not FORWARD.search(clause):
             out.add(WEEKDAYS.index(m.group().lower()))
     return out
 
@@ -143,7 +143,7 @@ def _said_weekday(article: Article) -> int | None:
 
 def _date_without_year(phrase: str, story_year: int | None, years: Sequence[int]) -> ResolvedDate | None:
     """ "Monday July 29": the year in which July 29 was a Monday, nearest the story's year."""
-    day_name = re.search(_DAY, phrase, re.I)
+    day_name = re.search(DAY, phrase, re.I)
     anchor = story_year
     if anchor is None:
         return None
@@ -235,7 +235,7 @@ def article_dates(articles: Sequence[Article], origins: Sequence[Origin] = ()) -
 
 
 # "— Gabriel Sherman (@gabrielsherman) November 6, 2017": an embedded post's time stamp.
-_POST_STAMP = re.compile(rf"\(@\w{{1,15}}\)\s+(?P<date>{_MON}\s+\d{{1,2}},?\s+\d{{4}})", re.I)
+_POST_STAMP = re.compile(rf"\(@\w{{1,15}}\)\s+(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}})", re.I)
 
 
 def _latest_post_stamp(article: Article) -> tuple[date, str] | None:

@@ -174,7 +174,7 @@ def _nick_namer():
     return NickNamer()
 
 
-def _hypocorism(x: str, y: str) -> bool:
+def hypocorism(x: str, y: str) -> bool:
     """One given name is a listed nickname of the other ("ed" / "edward")."""
     namer = _nick_namer()
     if namer is None or x == y:
@@ -328,7 +328,7 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
         return Match("same", f"same name but for {', '.join(sorted(extra))!r}", ratio / 100)
     if (_syllable_acronym(a, b) or _syllable_acronym(b, a)) and compatible(label_a, label_b):
         return Match("possible", "first syllables of the words (an acronym?)", 0.5)
-    if (len(raw_a) == len(raw_b) >= 2 and raw_a[1:] == raw_b[1:] and _hypocorism(raw_a[0], raw_b[0])
+    if (len(raw_a) == len(raw_b) >= 2 and raw_a[1:] == raw_b[1:] and hypocorism(raw_a[0], raw_b[0])
             and "PERSON" in (label_a, label_b) and compatible(label_a, label_b)):
         return Match("same", f"{raw_a[0]!r} / {raw_b[0]!r}: a given name and its nickname", 1.0)
     if (min(len(raw_a), len(raw_b)) >= 2 and raw_a != raw_b and raw_a[0] == raw_b[0] and raw_a[-1] == raw_b[-1]

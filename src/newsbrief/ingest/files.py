@@ -115,7 +115,7 @@ def article_from_text(text: str, *, id: str, source: str = "", title: str = "", 
     )
 
 
-def _article_from_json(obj: object, *, id: str, source: str,
+def article_from_json(obj: object, *, id: str, source: str,
                        settings: CleanSettings) -> Article | Rejected:
     if isinstance(obj, str):
         return article_from_text(obj, id=id, source=source, settings=settings)
@@ -229,7 +229,7 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings(),
         return [Rejected(str(path), "empty", "empty: no text")]
     if suffix == ".jsonl":
         return [r if isinstance(r, Rejected) else
-                _article_from_json(r[1], id=f"{path.stem}-{r[0]}", source=f"{path}:{r[0]}", settings=settings)
+                article_from_json(r[1], id=f"{path.stem}-{r[0]}", source=f"{path}:{r[0]}", settings=settings)
                 for r in jsonl_records(text.splitlines(), path)]
     try:
         obj = json.loads(text)
@@ -238,9 +238,9 @@ def read_file(path: Path, settings: CleanSettings = CleanSettings(),
     if isinstance(obj, dict) and isinstance(obj.get("documents"), list):
         obj = obj["documents"]
     if isinstance(obj, list):
-        return [_article_from_json(o, id=f"{path.stem}-{i}", source=f"{path}[{i}]", settings=settings)
+        return [article_from_json(o, id=f"{path.stem}-{i}", source=f"{path}[{i}]", settings=settings)
                 for i, o in enumerate(obj)]
-    return [_article_from_json(obj, id=path.stem, source=str(path), settings=settings)]
+    return [article_from_json(obj, id=path.stem, source=str(path), settings=settings)]
 
 
 # The bundled demo story: five reports of the July 2013 Homs offensive.

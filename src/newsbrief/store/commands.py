@@ -25,7 +25,7 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], list[Rejected]]:
 
     A bad line, an article with no text and a repeated id each become a ``Rejected``.
     """
-    from ..ingest.files import _article_from_json, expand_paths, jsonl_records, read_file
+    from ..ingest.files import article_from_json, expand_paths, jsonl_records, read_file
 
     files, rejected = expand_paths(paths)
     results: list[Article | Rejected] = []
@@ -42,7 +42,7 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Article], list[Rejected]]:
                     n, obj = record
                     if isinstance(obj, dict):
                         obj = {k: v for k, v in obj.items() if k != "story"}   # never peek at answers
-                    r = _article_from_json(obj, id=f"{f.stem}-{n}", source=f"{f}:{n}",
+                    r = article_from_json(obj, id=f"{f.stem}-{n}", source=f"{f}:{n}",
                                            settings=_clean_settings())
                     if isinstance(r, Rejected) and isinstance(obj, dict) and obj.get("id"):
                         r = Rejected(str(obj["id"]), r.reason, r.detail)   # unassigned lists ids
@@ -177,7 +177,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _brief_story(args: argparse.Namespace, store, stored) -> int:
-    from ..cli import _renderers
+    from ..cli import renderers
     from ..embed import make_embedder
     from ..pipeline import summarize
     from .update import whats_new
@@ -196,7 +196,7 @@ def _brief_story(args: argparse.Namespace, store, stored) -> int:
             b = summarize(articles, embedder=embedder, id=stored.story.id)
         except NothingToBrief as e:
             raise NewsbriefError(f"Story {stored.story.id}: {e}") from None
-    renderer = _renderers().get(args.format if args.format != "text" else "text") or _renderers()["text"]
+    renderer = renderers().get(args.format if args.format != "text" else "text") or renderers()["text"]
     _write(renderer(b), args.output)
     store.save_brief(stored.story.id, [a.id for a in b.articles], [s.text for s in b.summary])
     return 0
