@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DIMENSIONS, LINEAR_UNITS, RATE, SIZE,
-                         SIZE_OF, SIZE_UNITS, age_years, parse_number, rate_per_hour, word_or_number)
-from .measures import count_range, lemma_of
+from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DEGREES, DIMENSIONS, LINEAR_UNITS,
+                         NOT_A_READING, RATE, SIZE, SIZE_OF, SIZE_UNITS, age_years, fahrenheit, parse_number,
+                         rate_per_hour, word_or_number)
+from .measures import PLACE_LABELS, count_range, lemma_of
 from .types import Sentence
 
 
@@ -132,6 +133,71 @@ def amounts_of(sentence: Sentence, doc, full: str, add) -> None:
         dim, factor = AMOUNT_UNITS[" ".join(m.group("u").lower().split())]
         add(("size", dim, lemma_of(thing)), m.group()[:-3].strip(), value * factor,
             f"{dim} of the {lemma_of(thing)}", start, end - 3, qualifier=q)
+
+
+# Nouns that name a reading, not the thing read: "the temperature inside the truck", "the interior of the car".
+_READING_NOUNS = {"temperature", "temp", "interior", "inside", "heat", "reading", "mercury", "thermometer", "high", "low"}
+# Auxiliaries of a forecast or a possibility ("temperatures will reach 110", "it can get hotter"); with
+# "have" a guess at what was ("could have reached nearly 120 degrees"), a reading all the same.
+_MODAL_AUX = {"can", "could", "may", "might", "will", "would", "should", "must", "'ll", "'d", "ca", "wo"}
+
+
+def degrees_of(sentence: Sentence, doc, full: str, add) -> None:
+    """Readings in degrees of one thing ("the temperature inside the truck could have reached
+    nearly 120 degrees", "the interior of the truck could've reached between 130-170 degrees"):
+    key (degrees, scale, thing). A named scale is read in Fahrenheit ("F"); an unnamed one ("")
+    compares only with values too close to be the other scale (``conflicts``). Differences
+    ("5 degrees warmer"), forecasts ("will reach 110 degrees") and places' weather (a city's
+    temperature moves by the hour) are no reading of a thing."""
+    for m in DEGREES.finditer(sentence.text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if NOT_A_READING.match(full[end:end + 30]) or re.search(r"\b(?:by|from)\s*$", full[max(0, start - 6):start]):
+            continue
+        verb = token_at(doc, end - 1)
+        for _ in range(3):    # "degrees" -> (between ->) reached
+            if verb is None or verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                break
+            verb = verb.head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "xcomp" or _foretold(verb):
+            continue
+        thing = _thing_read(verb)
+        if thing is None:
+            continue
+        scale = "F" if m.group("scale") else ""
+        value = fahrenheit(float(m.group("n")), m.group("scale") or "")
+        upper = fahrenheit(float(m.group("hi")), m.group("scale") or "") if m.group("hi") else None
+        q = "between" if upper is not None else (m.group("q") or "").lower()
+        add(("degrees", scale, lemma_of(thing)), m.group().strip(), value, f"degrees of the {lemma_of(thing)}",
+            start, end, qualifier=q, upper=upper)
+
+
+def _foretold(verb) -> bool:
+    """A modal without "have": "will reach", "can get" (``_MODAL_AUX``)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & _MODAL_AUX) and not aux & {"have", "'ve"}
+
+
+def _thing_read(verb):
+    """The thing whose reading a verb states: its subject, past reading nouns ("the temperature inside
+    the truck" -> truck, "body temperature" -> body); the noun just before the verb when the parser
+    gave it no subject ("which means the interior of the truck could've reached"). None for a
+    pronoun, a place, a day ("the high yesterday was 89 degrees") or a bare reading ("the high
+    temperature here")."""
+    thing = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if thing is None:
+        first = min([c.i for c in verb.children if c.dep_ in {"aux", "advmod", "neg"} and c.i < verb.i] + [verb.i])
+        thing = verb.doc[first - 1] if first > 0 else None
+    for _ in range(3):
+        if thing is None or lemma_of(thing) not in _READING_NOUNS:
+            break
+        inner = [p for c in thing.children if c.dep_ == "prep" and c.lower_ in {"in", "inside", "of", "within"}
+                 for p in c.children if p.dep_ == "pobj"]
+        inner += [c for c in thing.children if c.dep_ == "compound"]
+        thing = inner[0] if inner else None
+    if (thing is None or thing.pos_ not in {"NOUN", "PROPN"} or lemma_of(thing) in _READING_NOUNS
+            or thing.ent_type_ in PLACE_LABELS | {"DATE", "TIME"}):
+        return None
+    return thing
 
 
 def token_at(doc, char: int):

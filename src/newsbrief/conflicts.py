@@ -46,6 +46,9 @@ MIN_STEM = 3
 # Counts further apart than this factor measure different things (a day's toll vs the war's),
 # however alike their words: they are neither agreement nor conflict.
 MAX_COUNT_RATIO = 3.0
+# Readings in degrees of no named scale compare only when closer than this factor: a Celsius and
+# a Fahrenheit reading of one heat (49 and 120) are always further apart (F = 1.8 C + 32).
+MAX_UNNAMED_DEGREES_RATIO = 1.8
 
 # Counts of one noun with other free-form verbs ("plucked 22 students" / "helped 20 students
 # back") are one measure when each report counts that noun only once and the values are within
@@ -88,6 +91,11 @@ def _span(f: Figure) -> tuple[float, float]:
     return x, x
 
 
+def _max_ratio(a: Figure) -> float:
+    """How far apart two values of ``a``'s measure may be and still measure one thing."""
+    return MAX_UNNAMED_DEGREES_RATIO if a.key[:2] == ("degrees", "") else MAX_COUNT_RATIO
+
+
 def _same_range(a: Figure, b: Figure) -> bool | None:
     """Figures one of which is a range ("between 18 and 22"): the same when an exact value lies
     in the other's range (with rounding) or the two share more than an end point; "as many as
@@ -98,7 +106,7 @@ def _same_range(a: Figure, b: Figure) -> bool | None:
     if hi > lo or ((la == ha or lb == hb) and hi >= lo - slack):
         return True
     near, far = sorted((hi, lo))
-    return None if far / max(near, 1e-9) > MAX_COUNT_RATIO else False
+    return None if far / max(near, 1e-9) > _max_ratio(a) else False
 
 
 def same_value(a: Figure, b: Figure) -> bool | None:
@@ -130,7 +138,7 @@ def same_value(a: Figure, b: Figure) -> bool | None:
     gap = (hi - lo) / hi if hi else 0.0
     if hi == lo or (rounded and (gap < APPROX_TOLERANCE if approx else gap <= SAME_VALUE_TOLERANCE)):
         return True
-    if hi / max(lo, 1e-9) > MAX_COUNT_RATIO:
+    if hi / max(lo, 1e-9) > _max_ratio(a):
         return None
     return False
 

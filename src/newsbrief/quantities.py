@@ -179,6 +179,22 @@ AMOUNT_OF = re.compile(r"(?<![\w$£€.,])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?P
                        + "|".join(sorted(map(re.escape, AMOUNT_UNITS), key=len, reverse=True)) + r")\s+of\b", re.I)
 
 
+# A reading in degrees ("nearly 120 degrees", "between 130-170 degrees", "49 degrees Celsius", "104°F"):
+# a range's ends joined by "and" only after "between" ("89 and 120 degrees" is two readings).
+DEGREES = re.compile(r"(?<![\w.,-])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?:(?P<between>between)\s+)?(?P<n>-?\d+(?:\.\d+)?)"
+                     r"(?:\s*(?(between)(?:and|to|-|–)|(?:to|-|–))\s*(?P<hi>-?\d+(?:\.\d+)?))?\s*(?:degrees?|°)"
+                     r"(?:\s*(?P<scale>Fahrenheit|Celsius|centigrade|F|C)\b)?", re.I)
+# Words after a reading that make it a difference or a position, not a level: "5 degrees warmer",
+# "2 degrees above average", "29 degrees, 50.36 minutes north".
+NOT_A_READING = re.compile(r"^\s*(?:above|below|warmer|cooler|hotter|colder|higher|lower|more|less|north|south|"
+                           r"east|west|latitude|longitude|,?\s*\d+(?:\.\d+)?\s*(?:minutes|'))\b", re.I)
+
+
+def fahrenheit(value: float, scale: str) -> float:
+    """A reading in a named scale in degrees Fahrenheit: "49 degrees Celsius" -> 120.2."""
+    return value * 1.8 + 32 if scale.lower() in {"c", "celsius", "centigrade"} else value
+
+
 # A time of day as written ("08:30 BST", "8.26am", "11:10 p.m.", "23.00 local time (02.14 GMT)").
 CLOCK = re.compile(r"(?<![\d.:])(?P<h>2[0-3]|[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?)?"
                    r"\s*(?P<tz>GMT|UTC|BST|CEST|CET|[ECMP][SD]T|local time)?(?![\d.:]\d)", re.I)

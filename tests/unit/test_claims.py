@@ -580,3 +580,20 @@ def test_a_count_that_there_is_is_the_reports_count_of_its_noun():
     assert {v.text for v in c.claims} == {"13", "At least 27"}
     far = Article("b", "At least 45 aftershocks were also recorded, the strongest of which came in at 5.9.")
     assert _relate([a, far]).conflicts == ()
+
+
+def test_readings_in_degrees_of_one_thing_conflict_when_a_range_excludes_a_value():
+    a = Article("a", "Temperatures were in the 80s on Wednesday, meaning the temperature inside the truck could "
+                     "have easily reached 120 degrees.")
+    b = Article("b", "The high yesterday was 89 degrees, which means the interior of the truck could've easily "
+                     "reached between 130-170 degrees.")
+    [c] = _relate([a, b]).conflicts
+    assert c.topic == "degrees of the truck" and {v.text for v in c.claims} == {"120 degrees", "between 130-170 degrees"}
+    # real negatives: a value in the range; a difference, a forecast, a city's weather; the other scale
+    inside = Article("c", "The temperature inside the truck could have reached 150 degrees.")
+    warmer = Article("d", "The interior of the truck was 40 degrees hotter than the air outside.")
+    forecast = Article("e", "The temperature inside the truck will reach 160 degrees by noon, experts said.")
+    city = Article("f", "Temperatures in Nashville averaged about 70 degrees Wednesday.")
+    celsius = Article("g", "The temperature inside the truck could have reached 55 degrees, police said.")
+    for other in (inside, warmer, forecast, city, celsius):
+        assert _relate([b, other]).conflicts == ()
