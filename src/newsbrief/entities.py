@@ -373,8 +373,18 @@ def _entity(g: _Group) -> Entity:
     variants = tuple(Variant(v, g.variants[v], tuple(sorted(g.sources[v])))
                      for v in sorted(g.variants, key=lambda v: (-g.variants[v], v)))
     articles = set().union(*g.sources.values())
-    return Entity(name=name, type=_label(g.cued_labels or g.full_labels or g.labels), variants=variants, evidence=tuple(g.evidence),
+    return Entity(name=name, type=_type_of(g), variants=variants, evidence=tuple(g.evidence),
                   mentions=g.mentions, origins=len(articles))
+
+
+def _type_of(g: _Group) -> str:
+    """The entity's type: from the words around it when they said one, else from its full names,
+    else from all its names; a model's label beats "NAME" (a part of a listed span, ``_conjoined``)."""
+    for labels in (g.cued_labels, g.full_labels, g.labels):
+        known = Counter({k: n for k, n in labels.items() if k != "NAME"})
+        if known:
+            return _label(known)
+    return "NAME"
 
 
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),

@@ -44,6 +44,8 @@ HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman c
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
                                  "archbishop cardinal rabbi attorney officer inspector constable trooper "
                                  "superintendent agent coach".split())
+# Words after a comma that end one name ("John F. Kennedy, Jr.", "Apple, Inc."), not start another.
+_NAME_SUFFIXES = frozenset("jr sr inc ltd llc llp co corp plc ii iii iv".split())
 # Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
 PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
 # Entity types that may qualify a title before a name ("Chinese Vice President", "U.S. Rep.",
@@ -124,28 +126,58 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                 tokens.pop()
             if not tokens or not any(t.pos_ == "PROPN" or ent.label_ == "NORP" for t in tokens):
                 continue
-            end = tokens[-1].i + 1
-            # "Khalid Ibn al-Walid mosque": a facility noun after the name belongs to it
-            if end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
-                end += 1
-            begin = tokens[0].i
-            label = _label_in_context(doc, begin, end, ent.label_)
-            if (label == "PERSON" and begin > 1 and _untagged_name_word(doc[begin - 1])
-                    and _title_start(doc, begin - 1) < begin - 1):
-                begin -= 1                            # "Mayor Carmen Yulín Cruz": the model left out "Carmen"
-            text = clean_mention(doc[begin:end].text)
-            if len(text) < 2 or not any(c.isupper() for c in text):
-                continue
-            start = _title_start(doc, begin) if label == "PERSON" else begin
-            titled = clean_mention(doc[start:end].text) if start < begin else ""
-            as_noun = (ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
-                       or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()))
-            speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
-            after_the = ent.text.lower().startswith("the ") or (begin > 0 and doc[begin - 1].lower_ == "the")
-            out.append(Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
-                               core=text if titled else "", as_noun=as_noun, speaks=speaks, after_the=after_the,
-                               cued=label != ent.label_ and ent.label_ in ("PERSON", "ORG")))
+            for part, part_label in _conjoined(tokens, ent.label_):
+                mention = _mention(doc, ent, part, part_label, article_id)
+                if mention is not None:
+                    out.append(mention)
     return out
+
+
+def _conjoined(tokens: list, label: str) -> list[tuple[list, str]]:
+    """The names in one span the model read as one name ("Tina Fey and Eva Longoria", "Obama,
+    Conard"), each with the label it may keep: a person's label holds for each person, but an
+    organisation's label of a list says nothing of its members ("NAME": any type). A span stays
+    whole unless every part is capitalised words, no part is a suffix ("John F. Kennedy, Jr.",
+    "Apple, Inc.") and, without a comma, each part has two words or more ("Johnson and Johnson",
+    "Bosnia and Herzegovina" are one name each)."""
+    if label not in ("PERSON", "ORG"):
+        return [(tokens, label)]
+    cuts = [k for k, t in enumerate(tokens) if t.text == "," or t.lower_ in ("and", "or")]
+    if not cuts:
+        return [(tokens, label)]
+    parts = [p for p in (tokens[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(tokens)])) if p]
+    comma = any(tokens[k].text == "," for k in cuts)
+    if (len(parts) < 2
+            or any(not (t.text[:1].isupper() and t.pos_ == "PROPN") for p in parts for t in p)
+            or any(t.lower_.rstrip(".") in _NAME_SUFFIXES for p in parts for t in p)
+            or (not comma and any(len(p) < 2 for p in parts))):
+        return [(tokens, label)]
+    return [(p, label if label == "PERSON" else "NAME") for p in parts]
+
+
+def _mention(doc, ent, tokens: list, model_label: str, article_id: str) -> Mention | None:
+    """The mention written by ``tokens`` of the entity span ``ent``; None when it is no name."""
+    end = tokens[-1].i + 1
+    # "Khalid Ibn al-Walid mosque": a facility noun after the name belongs to it
+    if end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
+        end += 1
+    begin = tokens[0].i
+    label = _label_in_context(doc, begin, end, model_label)
+    if (label == "PERSON" and begin > 1 and _untagged_name_word(doc[begin - 1])
+            and _title_start(doc, begin - 1) < begin - 1):
+        begin -= 1                            # "Mayor Carmen Yulín Cruz": the model left out "Carmen"
+    text = clean_mention(doc[begin:end].text)
+    if len(text) < 2 or not any(c.isupper() for c in text):
+        return None
+    start = _title_start(doc, begin) if label == "PERSON" else begin
+    titled = clean_mention(doc[start:end].text) if start < begin else ""
+    whole = tokens[0].i == ent.start
+    the_before = (whole and ent.text.lower().startswith("the ")) or (begin > 0 and doc[begin - 1].lower_ == "the")
+    as_noun = the_before or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())
+    speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
+    return Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
+                   core=text if titled else "", as_noun=as_noun, speaks=speaks, after_the=the_before,
+                   cued=label != model_label and model_label in ("PERSON", "ORG"))
 
 
 def _latin(text: str) -> bool:
@@ -254,7 +286,7 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
     a mention of that word, diacritics folded ("Rossello" of "Ricardo Rosselló"); merging then
     decides which person it is, or reports it as doubtful.
     """
-    parts = {_plain(w) for m in mentions if m.label == "PERSON"
+    parts = {_plain(w) for m in mentions if m.label in ("PERSON", "NAME")
              for ws in [m.name.split()] if len(ws) >= 2 for w in (ws[0], ws[-1])
              if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in HONORIFICS | CONNECTORS}
     out = []

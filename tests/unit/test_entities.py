@@ -531,3 +531,18 @@ def test_a_countrys_people_and_a_regions_adjective_are_not_its_other_names():
           + [Mention("Liguria", "GPE", "a")] * 4 + [Mention("Ligurian", "PERSON", "b")])
     groups = [{v.text for v in e.variants} for e in merge_mentions(ms)[0]]
     assert {"Italian"} in groups and {"United States", "U.S."} in groups and {"Ligurian"} in groups
+
+
+def test_names_the_model_read_as_one_span_are_each_a_name():
+    # the small model tags "Tina Fey and Eva Longoria" as one organisation, and "Obama, Conard"
+    brief = _story("Two women tie for first place on our list: Tina Fey and Eva Longoria. Fey is the producer "
+                   "of the show. Longoria earned $13 million.",
+                   "Edward Conard, a former Bain partner, argues that inequality helps. In his debates with "
+                   "Obama, Conard defended the rich. Conard said so in a book. Obama did not reply.")
+    for short, full in (("Fey", "Tina Fey"), ("Longoria", "Eva Longoria"), ("Conard", "Edward Conard")):
+        entity = _entity_of(brief, full)
+        assert entity is not None and short in {v.text for v in entity.variants}, (short, full)
+    assert _entity_of(brief, "Eva Longoria").type == "PERSON"
+    # ... but one name with "and" in it stays one name
+    brief = _story("Shares of Procter and Gamble fell on Tuesday.")
+    assert _entity_of(brief, "Procter and Gamble") is not None and _entity_of(brief, "Procter") is None
