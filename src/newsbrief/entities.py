@@ -264,11 +264,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
                       and (la not in PLACE_LABELS or mentions[i] <= mentions[j]
                            or any(m.speaks or m.label == "PERSON"
-                                  for n in members[find(i)] for m in spellings[names[n]]))):
+                                  for n in members[find(i)] for m in spellings[names[n]])
+                           or not any(m.placed for n in members[find(i)] for m in spellings[names[n]]))):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
                 continue                              # place named more than the person is the
                                                       # place, unless it is once used as a person:
-                                                      # "Dunham said", or tagged so once)
+                                                      # "Dunham said", or tagged so once, or never
+                                                      # written as a place: no "in Palin")
             if (tb[-k:] == ta and {la, lb} & (PLACE_LABELS | {"NAME"})
                     and (set(name_tokens(b)[:-k]) & REGION_QUALIFIERS or name_tokens(b)[:-k] == ("new",))):
                 continue                              # "South India" is another place than India, "New

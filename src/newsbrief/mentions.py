@@ -44,6 +44,8 @@ HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman c
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
                                  "archbishop cardinal rabbi attorney officer inspector constable trooper "
                                  "superintendent agent coach".split())
+# Prepositions before a place's name, not a person's ("in Kabul", "near Homs").
+_PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout around".split())
 # Words after a comma that end one name ("John F. Kennedy, Jr.", "Apple, Inc."), not start another.
 _NAME_SUFFIXES = frozenset("jr sr inc ltd llc llp co corp plc ii iii iv".split())
 # Titles written before a surname only ("Mr. Lin", "Dr. Nissen").
@@ -79,6 +81,8 @@ class Mention:
     after_the: bool = False  # written after "the" ("the Beatles"): a group's or a thing's name, never
                              # a given name
     why: str = ""            # found by ``mentions.extra_mentions``: why ``text`` spells ``core``
+    placed: bool = False     # written where a place goes ("in Palin" is never written): after a
+                             # preposition of place, not as an owner ("in Pinochet's Chile")
 
     @property
     def name(self) -> str:
@@ -175,9 +179,11 @@ def _mention(doc, ent, tokens: list, model_label: str, article_id: str) -> Menti
     the_before = (whole and ent.text.lower().startswith("the ")) or (begin > 0 and doc[begin - 1].lower_ == "the")
     as_noun = the_before or (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())
     speaks = any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS for t in tokens)
+    placed = (begin > 0 and doc[begin - 1].lower_ in _PLACE_PREPOSITIONS
+              and not (end < len(doc) and doc[end].tag_ == "POS"))
     return Mention(titled or text, label, article_id, _sentence_stems(ent.sent),
                    core=text if titled else "", as_noun=as_noun, speaks=speaks, after_the=the_before,
-                   cued=label != model_label and model_label in ("PERSON", "ORG"))
+                   cued=label != model_label and model_label in ("PERSON", "ORG"), placed=placed)
 
 
 def _latin(text: str) -> bool:

@@ -546,3 +546,16 @@ def test_names_the_model_read_as_one_span_are_each_a_name():
     # ... but one name with "and" in it stays one name
     brief = _story("Shares of Procter and Gamble fell on Tuesday.")
     assert _entity_of(brief, "Procter and Gamble") is not None and _entity_of(brief, "Procter") is None
+
+
+def test_a_surname_tagged_as_a_place_but_never_written_as_one_is_the_person():
+    # the model tags "Palin" alone as a place; no "in Palin" says it is one
+    brief = _story("The candidate could reinvent his online presence a la Sen. John McCain or former Alaska "
+                   "governor Sarah Palin. Both have built vibrant virtual lives since losing their 2008 bid: "
+                   "Palin, in particular, has become a sort of cult pundit. Both Palin and McCain relaunched "
+                   "their Facebook pages.")
+    assert {"Palin", "Sarah Palin"} <= _variants(brief, "Sarah Palin")
+    # a place written as one stays a place: "in Houston" is the city, not Whitney Houston
+    brief = _story("Whitney Houston sang the anthem in 1991. The team flew in from Houston on Sunday, and "
+                   "fans in Houston cheered. Houston is the fourth largest city in the country.")
+    assert "Houston" not in _variants(brief, "Whitney Houston")
