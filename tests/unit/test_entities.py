@@ -360,7 +360,7 @@ def test_a_surname_in_capitals_does_not_hide_its_plain_spelling():
 
 
 def test_a_surname_the_model_took_for_a_place_joins_its_person_once_used_as_one():
-    place = [Mention("Dunham", "GPE", "a") for _ in range(4)]
+    place = [Mention("Dunham", "GPE", "a", placed=True) for _ in range(4)]   # "in Dunham"
     ms = [Mention("Lena Dunham", "PERSON", "a"), *place]
     assert len(merge_mentions(ms)[0]) == 2                  # a place named more than the person
     said = [*place, Mention("Dunham", "GPE", "b", speaks=True)]          # "Dunham said ..."
