@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .quantities import (AGE, AGE_APPOSITION, AMOUNT_OF, AMOUNT_UNITS, DEGREES, DIMENSIONS, LINEAR_UNITS,
+from .quantities import (AGE, AGE_APPOSITION, AGE_EDGE, AGE_SPAN, AMOUNT_OF, AMOUNT_UNITS, DEGREES, DIMENSIONS, LINEAR_UNITS,
                          NOT_A_READING, RATE, SIZE, SIZE_OF, SIZE_UNITS, age_years, fahrenheit, parse_number,
                          rate_per_hour, word_or_number)
 from .measures import PLACE_LABELS, count_range, lemma_of
@@ -133,6 +133,43 @@ def amounts_of(sentence: Sentence, doc, full: str, add) -> None:
         dim, factor = AMOUNT_UNITS[" ".join(m.group("u").lower().split())]
         add(("size", dim, lemma_of(thing)), m.group()[:-3].strip(), value * factor,
             f"{dim} of the {lemma_of(thing)}", start, end - 3, qualifier=q)
+
+
+def group_ages(sentence: Sentence, doc, add) -> None:
+    """The youngest and oldest of a group of people ("assaults on girls between the ages of six and
+    12", "assaulting British girls as young as 10"): key (group age, youngest or oldest, the group's
+    noun with its describing words: "british girl"). A span ("aged 25 to 54") is marked "aged":
+    two spans are two brackets of a population, never two accounts of one group (``conflicts``);
+    only a span and an edge ("as young as") compare."""
+    for m in AGE_SPAN.finditer(sentence.text):
+        group = _group_before(doc, sentence.start + m.start())
+        if group is not None:
+            for end, n in (("youngest", "lo"), ("oldest", "hi")):
+                add(_group_age_key(group, end), m.group(n), word_or_number(m.group(n)), f"{end} age of the {group.lower_}",
+                    sentence.start + m.start(n), sentence.start + m.end(n), qualifier="aged")
+    for m in AGE_EDGE.finditer(sentence.text):
+        group = _group_before(doc, sentence.start + m.start())
+        if group is not None:
+            end = "youngest" if m.group("end").lower() == "young" else "oldest"
+            add(_group_age_key(group, end), m.group(), word_or_number(m.group("n")), f"{end} age of the {group.lower_}",
+                sentence.start + m.start(), sentence.start + m.end())
+
+
+def _group_before(doc, char: int):
+    """The plural noun right before an age phrase ("girls, aged 6 to 12"), or None."""
+    tok = token_at(doc, char)
+    prev = tok.nbor(-1) if tok is not None and tok.i > 0 else None
+    if prev is not None and prev.text == "," and prev.i > 0:
+        prev = prev.nbor(-1)
+    return prev if prev is not None and prev.tag_ == "NNS" else None
+
+
+def _group_age_key(group, end: str) -> tuple[str, ...]:
+    """(group age, end, the group's noun with the words that say which: "British girls" -> "british girl").
+    Not what happens to them: the small parser attaches "on girls" to any verb or noun near it."""
+    which = [lemma_of(c) for c in group.children if c.dep_ in {"amod", "compound"} and c.i < group.i
+             and not c.is_stop and lemma_of(c) not in {"young", "old", "other"}]
+    return "group age", end, " ".join([*which, lemma_of(group)])
 
 
 # Nouns that name a reading, not the thing read: "the temperature inside the truck", "the interior of the car".

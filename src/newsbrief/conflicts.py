@@ -124,6 +124,8 @@ def same_value(a: Figure, b: Figure) -> bool | None:
         if a.when is None or b.when is None:
             return None
         return max(a.when[0], b.when[0]) <= min(a.when[1], b.when[1])
+    if a.qualifier == b.qualifier == "aged":
+        return None    # "women aged 25 to 54" and "aged 16 to 24": two brackets of a population, not one group
     if a.upper is not None or b.upper is not None:
         return _same_range(a, b)
     x, y = float(a.claim.value), float(b.claim.value)

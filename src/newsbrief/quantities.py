@@ -112,6 +112,11 @@ _SMALL_NUMBER = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|elev
 AGE = re.compile(r"\b(?P<n>" + _SMALL_NUMBER + r")[\s-](?P<u>year|month|week|day)s?[\s-]old\b", re.I)
 # "Ohanian, 34," / "Alexis Ohanian, 33." right after a person's name.
 AGE_APPOSITION = re.compile(r"^,\s*(?P<n>\d{1,3})(?=\s*(?:[,.;)]|$)|\s+(?:and|of|from|who|was|is)\b)")
+# The ages a group spans ("girls between the ages of six and 12", "boys aged 8 to 14") and its
+# youngest or oldest ("girls as young as 10", "residents as old as 90").
+AGE_SPAN = re.compile(r"\b(?:between the ages of|aged|ages)\s+(?P<lo>" + _SMALL_NUMBER + r")\s*(?:and|to|-|–|through)\s*"
+                      r"(?P<hi>" + _SMALL_NUMBER + r")\b", re.I)
+AGE_EDGE = re.compile(r"\bas (?P<end>young|old) as (?P<n>" + _SMALL_NUMBER + r")\b", re.I)
 # Sizes written as one hyphenated adjective before the thing they measure ("16-hour flight",
 # "25-meter wreck", "72-storey block"): unit -> (dimension, factor to the dimension's base unit).
 SIZE_UNITS = {"hour": ("time", 60.0), "minute": ("time", 1.0),

@@ -597,3 +597,19 @@ def test_readings_in_degrees_of_one_thing_conflict_when_a_range_excludes_a_value
     celsius = Article("g", "The temperature inside the truck could have reached 55 degrees, police said.")
     for other in (inside, warmer, forecast, city, celsius):
         assert _relate([b, other]).conflicts == ()
+
+
+def test_the_youngest_of_a_group_conflicts_with_the_low_end_of_its_ages():
+    a = Article("a", "Police said they knew of nine sexual assaults on British girls between the ages of six and 12 "
+                     "who were on holiday in the Algarve.")
+    b = Article("b", "Police are hunting a man who may have struck 18 times, assaulting British girls as young as 10 "
+                     "as they slept in their beds.")
+    [c] = _relate([a, b]).conflicts
+    assert c.topic == "youngest age of the girls" and {v.text for v in c.claims} == {"six", "as young as 10"}
+    # real negatives: the same youngest age; other girls; two age brackets of a population
+    same = Article("c", "He is suspected of assaulting British girls as young as six in their beds.")
+    other = Article("d", "The academy trains Portuguese girls as young as 10 to swim.")
+    assert _relate([a, same]).conflicts == () and _relate([a, other]).conflicts == ()
+    e = Article("e", "Labor force participation for women aged 25 to 54 fell nearly 3 points.")
+    f = Article("f", "Labor force participation for women aged 16 to 24 fell by a point.")
+    assert _relate([e, f]).conflicts == ()
