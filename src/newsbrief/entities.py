@@ -99,7 +99,9 @@ def _union_find(n: int):
 
 
 def _label(labels: Counter) -> str:
-    return max(sorted(labels), key=lambda k: labels[k]) if labels else "NAME"
+    """The most common label; a model's label beats "NAME" (a found spelling, a listed name)."""
+    known = Counter({k: n for k, n in labels.items() if k != "NAME"}) or labels
+    return max(sorted(known), key=lambda k: known[k]) if known else "NAME"
 
 
 def _rival_titles(mentions: Sequence[Mention]) -> tuple[list[Mention], dict[str, str]]:
@@ -382,11 +384,7 @@ def _entity(g: _Group) -> Entity:
 def _type_of(g: _Group) -> str:
     """The entity's type: from the words around it when they said one, else from its full names,
     else from all its names; a model's label beats "NAME" (a part of a listed span, ``_conjoined``)."""
-    for labels in (g.cued_labels, g.full_labels, g.labels):
-        known = Counter({k: n for k, n in labels.items() if k != "NAME"})
-        if known:
-            return _label(known)
-    return "NAME"
+    return _label(next((labels for labels in (g.cued_labels, g.full_labels) if set(labels) - {"NAME"}), g.labels))
 
 
 def describe_entities(brief: Brief, sentences: Sequence[Sentence] = (),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .align import content_stems
+from .dates import MONTH
 from .spellings import CONNECTORS, hypocorism, name_tokens
 
 # Single-word names are searched for in other casings only when this long and written in
@@ -43,6 +44,8 @@ DEFINITION_SLACK = 4
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{2,14})\b")
 # "Gabriel Sherman (@gabrielsherman)": a display name before its handle (read back from "(@")
 _DISPLAY_HANDLE = re.compile(r"\(@([A-Za-z][A-Za-z0-9_]{2,14})\)")
+# An embedded tweet's signature: "— Display Name (@handle) October 30, 2018"
+_TWEET_SIGNATURE = re.compile(rf"\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}", re.I)
 _DISPLAY_NAME = re.compile(r"([^\W\d_][^\s()—–-]*(?:[ \t]+[^\W\d_][^\s()—–-]*){1,3})[ \t]*$")
 # "Accountability Review Board (ARB)", "Dependent Care Savings Accounts (DCSAs)", "(ISIS-GS)"
 _PAREN_ACRONYM = re.compile(r"\((?:the\s+)?([A-Z][A-Z0-9&.\-]{1,10}?)(s?)\)")
@@ -185,10 +188,18 @@ def handle_mentions(texts: dict[str, tuple[str, ...]], persons: Sequence[str]) -
                 if m is None:
                     continue
                 display = " ".join(m.group(1).split()[-3:])
+                line = _line_at(text, m.start())
                 if handle_names(h.group(1), display):
                     shown[h.group(1).lower()] = display
-                    out.append(Found(aid, display, "", "PERSON", _line_at(text, m.start()),
+                    out.append(Found(aid, display, "", "PERSON", line,
                                      f"{display!r}: the display name of '@{h.group(1)}'"))
+                elif _TWEET_SIGNATURE.match(text, h.end()) and text[:m.start()].rstrip().endswith(("—", "–")):
+                    # "— Amanda Terkel (@aterkel) October 30, 2018": an embedded tweet is signed
+                    # with its account's display name and handle, however little they look alike
+                    shown[h.group(1).lower()] = display
+                    out.append(Found(aid, display, "", "NAME", line, ""))
+                    out.append(Found(aid, "@" + h.group(1), display, "NAME", line,
+                                     f"'@{h.group(1)}': handle of {display!r} (an embedded tweet's signature)"))
             for m in _HANDLE.finditer(text):
                 h = m.group(1)
                 owners = [(p, w) for p in ([shown[h.lower()]] if h.lower() in shown else persons)

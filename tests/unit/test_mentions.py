@@ -85,3 +85,18 @@ def test_an_alias_the_model_also_found_joins_the_two_names():
           Mention("Stephanie Clifford", "PERSON", "a", core="Daniels", why="'Stephanie Clifford': 'Daniels' by another name")]
     (e,), _ = merge_mentions(ms)
     assert {v.text for v in e.variants} == {"Daniels", "Stephanie Clifford"}
+
+
+def test_an_embedded_tweets_signature_pairs_its_display_name_and_handle():
+    text = ("New GOP mailer shows a candidate clutching money. pic.twitter.com/vBE5ewKXeM — Amanda Terkel "
+            "(@aterkel) October 30, 2018\n"
+            "Falling asleep is like yoga. — Sandy Rogen (@RogenSandy) July 5, 2017\n"
+            "Ask Amanda Terkel (@aterkel) or Sandy (@sandy) about it.")     # no signature: no pair
+    found = {(f.text, f.name) for f in handle_mentions(_texts(text), [])}
+    assert found == {("Amanda Terkel", ""), ("@aterkel", "Amanda Terkel"),
+                     ("Sandy Rogen", ""), ("@RogenSandy", "Sandy Rogen")}
+    # the pair is one entity, with the signature as evidence
+    entities, _ = merge_mentions([Mention(f.text, f.label, "a", core=f.name, why=f.why)
+                                  for f in handle_mentions(_texts(text), [])])
+    assert {frozenset(v.text for v in e.variants) for e in entities} == {
+        frozenset({"Amanda Terkel", "@aterkel"}), frozenset({"Sandy Rogen", "@RogenSandy"})}
