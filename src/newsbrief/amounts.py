@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .quantities import (AGE, AGE_APPOSITION, AGE_EDGE, AGE_SPAN, AMOUNT_OF, AMOUNT_UNITS, DEGREES, DIMENSIONS, LINEAR_UNITS,
+from .quantities import (AGE, AGE_APPOSITION, AGE_EDGE, AGE_SPAN, AMOUNT_OF, AMOUNT_UNITS, CHANCE, DEGREES, DIMENSIONS, LINEAR_UNITS,
                          NOT_A_READING, RATE, SIZE, SIZE_OF, SIZE_UNITS, age_years, fahrenheit, parse_number,
                          rate_per_hour, word_or_number)
 from .measures import PLACE_LABELS, count_range, lemma_of
@@ -235,6 +235,32 @@ def _thing_read(verb):
             or thing.ent_type_ in PLACE_LABELS | {"DATE", "TIME"}):
         return None
     return thing
+
+
+def chances(sentence: Sentence, doc, add) -> None:
+    """Probabilities of an event ("Republicans have a 60 percent chance of a Senate takeover", "it is
+    more than 80 percent likely that the Republicans will take control of the Senate"): key (chance,
+    the event's words), concepts the content lemmas of the event and of who has the chance; two
+    chances line up when one's words all are among the other's (``conflicts.same_measure``)."""
+    for m in CHANCE.finditer(sentence.text):
+        word = token_at(doc, sentence.start + m.start("w"))
+        if word is None:
+            continue
+        parts = [c for c in word.children if c.dep_ in {"prep", "ccomp", "xcomp", "acl", "relcl"}]
+        if word.pos_ == "ADJ":      # "it is 80 percent likely that ...": the clause may hang from "is"
+            parts += [c for c in word.head.children if c.dep_ in {"ccomp", "xcomp"} and c.i > word.i]
+        elif word.dep_ == "dobj":   # "Republicans have a 60 percent chance": who has it
+            parts += [c for c in word.head.children if c.dep_ == "nsubj"]
+        # verbs even when stop words: "take" control is what happens
+        words = [t for part in parts for t in part.subtree if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}
+                 and (t.pos_ == "VERB" or not t.is_stop) and t.ent_type_ not in {"DATE", "TIME", "PERCENT", "CARDINAL"}]
+        concepts = frozenset(lemma_of(t) for t in words)
+        if not concepts:
+            continue
+        text = sentence.text[m.start():m.start("w")].strip()     # "more than 80 percent"
+        told = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
+        add(("chance", " ".join(sorted(concepts))), text, float(m.group("n")), f"chance: {told}", sentence.start + m.start(),
+            sentence.start + m.start() + len(text), qualifier=(m.group("q") or "").lower(), concepts=concepts)
 
 
 def token_at(doc, char: int):

@@ -31,7 +31,7 @@ from .measures import (DEATH_NOUNS, EVENTS, FULL_YEAR, INCREMENTS, INCREMENTS_BE
                        event_scope, group_of, is_label_number, toll_passing, is_projection, is_range_or_threshold, is_remainder, lemma_of,
                        place_scope, place_unplaced, predicate_of, share_object, toll_of)
 from .report_dates import ArticleDate, article_dates
-from .amounts import ages_and_sizes, amounts_of, degrees_of, elapsed, group_ages, rates, stated_sizes, token_at
+from .amounts import ages_and_sizes, amounts_of, chances, degrees_of, elapsed, group_ages, rates, stated_sizes, token_at
 from .nlp import MISSING, StoryParse, ensure_parse
 from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_NOUNS, UNIT_DAYS, WEEKDAYS,
                          CLOCK, clock_minutes, is_clock, parse_duration, parse_number)
@@ -176,6 +176,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
     amounts_of(sentence, doc, full, add)
     degrees_of(sentence, doc, full, add)
     group_ages(sentence, doc, add)
+    chances(sentence, doc, add)
 
     # an event launched on a weekday: its length so far is under a week
     for m in re.finditer(r"\bon (" + "|".join(WEEKDAYS) + r")\b", sentence.text, re.I):

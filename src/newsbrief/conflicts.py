@@ -42,6 +42,8 @@ APPROX_TOLERANCE = 0.1
 MIN_SHARED_CONCEPTS = 2
 # Shorter lemmas than this only match whole ("war" is not "ward").
 MIN_STEM = 3
+# Words a chance's event needs to line up with another's: who, doing what, to what.
+MIN_EVENT_WORDS = 3
 
 # Counts further apart than this factor measure different things (a day's toll vs the war's),
 # however alike their words: they are neither agreement nor conflict.
@@ -132,7 +134,7 @@ def same_value(a: Figure, b: Figure) -> bool | None:
     lo, hi = min(x, y), max(x, y)
     if a.days or b.days:
         return hi / max(lo, 1e-9) < SAME_DURATION_RATIO
-    if a.key[0] == "percent":
+    if a.key[0] in {"percent", "chance"}:
         return abs(x - y) < 1.0
     approx = _PRECISION.get(a.qualifier) == 1 or _PRECISION.get(b.qualifier) == 1
     # rounding needs a round figure: "1.7 million" vs "1,712,000" is one count, "68" vs "69" two
@@ -223,6 +225,8 @@ def same_measure(a: Figure, b: Figure) -> bool:
     ka, kb = a.key, b.key
     if ka == kb:
         return True
+    if ka[0] == kb[0] == "chance":
+        return _one_event(a.concepts, b.concepts)
     if ka[0] != "count" or kb[0] != "count" or not a.concepts or not b.concepts:
         return False
     if ka[2] in PREDICATES or kb[2] in PREDICATES or ka[2].split()[:1] == kb[2].split()[:1]:
@@ -234,6 +238,14 @@ def same_measure(a: Figure, b: Figure) -> bool:
         return False     # another place or year: another measure
     return (any(_stem_match(ka[1], c) for c in b.concepts) and any(_stem_match(kb[1], c) for c in a.concepts)
             and _shared(a.concepts, b.concepts) >= MIN_SHARED_CONCEPTS)
+
+
+def _one_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Chances of one event: the one told in fewer words has them all among the other's, and says
+    who does what to what (``MIN_EVENT_WORDS``): "Republicans ... a Senate takeover" is "the
+    Republicans will take control of the Senate"; "winning" alone is any race."""
+    few, many = sorted((a, b), key=len)
+    return len(few) >= MIN_EVENT_WORDS and all(any(_stem_match(x, y) for y in many) for x in few)
 
 
 def _align_keys(figures: Sequence[Figure]) -> dict[tuple, tuple]:

@@ -200,6 +200,11 @@ def fahrenheit(value: float, scale: str) -> float:
     return value * 1.8 + 32 if scale.lower() in {"c", "celsius", "centigrade"} else value
 
 
+# A probability of an event ("a 60 percent chance of a Senate takeover", "more than 80 percent likely
+# that the Republicans will take control of the Senate").
+CHANCE = re.compile(r"(?<![\w.,])(?:(?P<q>" + _QUALIFIERS + r")\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+"
+                    r"(?P<w>chance|probability|likelihood|odds|likely|probable)\b", re.I)
+
 # A time of day as written ("08:30 BST", "8.26am", "11:10 p.m.", "23.00 local time (02.14 GMT)").
 CLOCK = re.compile(r"(?<![\d.:])(?P<h>2[0-3]|[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?m\b\.?)?"
                    r"\s*(?P<tz>GMT|UTC|BST|CEST|CET|[ECMP][SD]T|local time)?(?![\d.:]\d)", re.I)

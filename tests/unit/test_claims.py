@@ -613,3 +613,18 @@ def test_the_youngest_of_a_group_conflicts_with_the_low_end_of_its_ages():
     e = Article("e", "Labor force participation for women aged 25 to 54 fell nearly 3 points.")
     f = Article("f", "Labor force participation for women aged 16 to 24 fell by a point.")
     assert _relate([e, f]).conflicts == ()
+
+
+def test_chances_of_one_event_told_in_other_words_conflict():
+    a = Article("a", "Nate Silver's recent commentary that Republicans have a 60 percent chance of a Senate takeover "
+                     "is similarly disconcerting.")
+    b = Article("b", "The Monkey Cage is the most bullish, saying that it is more than 80 percent likely that the "
+                     "Republicans will take control of the Senate in January.")
+    [c] = _relate([a, b]).conflicts
+    assert {v.text for v in c.claims} == {"60 percent", "more than 80 percent"} and c.topic.startswith("chance")
+    # real negatives: chances of other races, and of an event told too shortly to say which
+    d = Article("d", "Ted Cruz has a 99 percent chance of winning the Utah caucuses, the data journalists say.")
+    e = Article("e", "Donald Trump has a 40 percent chance of winning the Arizona primary, the data journalists say.")
+    f = Article("f", "She has a 70 percent chance of winning.")
+    g = Article("g", "She has a 90 percent chance of winning the nomination.")
+    assert _relate([d, e]).conflicts == () and _relate([f, g]).conflicts == ()
