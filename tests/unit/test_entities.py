@@ -559,3 +559,16 @@ def test_a_surname_tagged_as_a_place_but_never_written_as_one_is_the_person():
     brief = _story("Whitney Houston sang the anthem in 1991. The team flew in from Houston on Sunday, and "
                    "fans in Houston cheered. Houston is the fourth largest city in the country.")
     assert "Houston" not in _variants(brief, "Whitney Houston")
+
+
+def test_a_dateline_cleaning_took_off_still_spells_its_place():
+    pytest.importorskip("spacy")
+    from newsbrief.ingest import article_from_text
+
+    article = article_from_text("KABUL, Afghanistan (AP) — Gunmen killed nine people on a highway in northern "
+                                "Afghanistan, officials in Kabul said on Tuesday. The attack on the road between Baghlan and "
+                                "the north was the third this month, and the government in Kabul blamed the "
+                                "Taliban, who denied it in a statement sent to reporters.", id="0")
+    assert not article.text.startswith("KABUL")                   # cleaned off the text ...
+    brief = describe_entities(Brief(id="t", articles=(article,), summary=()))
+    assert {"KABUL", "Kabul"} <= _variants(brief, "Kabul")        # ... yet a spelling of the place
