@@ -197,6 +197,8 @@ def degrees_of(sentence: Sentence, doc, full: str, add) -> None:
             verb = verb.head
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "xcomp" or _foretold(verb):
             continue
+        if any(c.dep_ == "dobj" and not start <= c.idx < end for c in verb.children):
+            continue   # "limit the temperature increase to 1.5 °C": what the verb acts on is no reading
         thing = _thing_read(verb)
         if thing is None:
             continue
@@ -221,7 +223,7 @@ def _thing_read(verb):
     pronoun, a place, a day ("the high yesterday was 89 degrees") or a bare reading ("the high
     temperature here")."""
     thing = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if thing is None:
+    if thing is None and not any(c.tag_ == "TO" for c in verb.children):   # not "efforts to limit"
         first = min([c.i for c in verb.children if c.dep_ in {"aux", "advmod", "neg"} and c.i < verb.i] + [verb.i])
         thing = verb.doc[first - 1] if first > 0 else None
     for _ in range(3):

@@ -597,6 +597,10 @@ def test_readings_in_degrees_of_one_thing_conflict_when_a_range_excludes_a_value
     celsius = Article("g", "The temperature inside the truck could have reached 55 degrees, police said.")
     for other in (inside, warmer, forecast, city, celsius):
         assert _relate([b, other]).conflicts == ()
+    # nor is a target: what a verb limits is its object, not its subject's reading
+    target_a = Article("h", "Leaders pledged efforts to limit the temperature increase to 1.5 °C.")
+    target_b = Article("i", "Ministers backed efforts to limit the temperature increase to 2 °C.")
+    assert _relate([target_a, target_b]).conflicts == ()
 
 
 def test_the_youngest_of_a_group_conflicts_with_the_low_end_of_its_ages():
