@@ -43,7 +43,8 @@ _PLACE_CUES = frozenset("district districts neighbourhood neighbourhoods neighbo
 HONORIFICS = TITLES | frozenset("vice deputy lieutenant ambassador congressman congresswoman "
                                  "representative sir dame rev reverend sergeant detective speaker bishop "
                                  "archbishop cardinal rabbi attorney officer inspector constable trooper "
-                                 "superintendent agent coach".split())
+                                 "superintendent agent coach father pastor commissioner councilman "
+                                 "councilwoman sheriff".split())
 # Prepositions before a place's name, not a person's ("in Kabul", "near Homs").
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout around".split())
 # Words after a comma that end one name ("John F. Kennedy, Jr.", "Apple, Inc."), not start another.

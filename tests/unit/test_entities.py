@@ -572,3 +572,10 @@ def test_a_dateline_cleaning_took_off_still_spells_its_place():
     assert not article.text.startswith("KABUL")                   # cleaned off the text ...
     brief = describe_entities(Brief(id="t", articles=(article,), summary=()))
     assert {"KABUL", "Kabul"} <= _variants(brief, "Kabul")        # ... yet a spelling of the place
+
+
+def test_clergy_and_council_titles_are_titles():
+    brief = _story("Pastor Clint Henry said the church would reopen. Commissioner Bill Ganz voted against it.",
+                   "Clint Henry leads the church. Bill Ganz, a city commissioner, disagreed.")
+    assert _variants(brief, "Clint Henry") == {"Clint Henry", "Pastor Clint Henry"}
+    assert _variants(brief, "Bill Ganz") == {"Bill Ganz", "Commissioner Bill Ganz"}
