@@ -143,7 +143,17 @@ def _acronym_of(short: str, long: str) -> bool:
     if not all(w[0].isupper() for w in words):
         return False    # "New York City hospital" is not what "NYC" stands for
     initials = "".join(w[0] for w in words)
-    return len(words) >= 2 and initials == letters
+    if len(words) >= 2 and initials == letters:
+        return True
+    head = _before_last_and(long)
+    return bool(head) and _acronym_of(short, head)
+
+
+def _before_last_and(name: str) -> str:
+    """The name before a last "and" word: a name lengthened after its acronym was set ("Centers for
+    Disease Control and Prevention" is the CDC); "" when there is none."""
+    head, _, tail = name.rpartition(" and ")
+    return head if head and " " in head and tail.strip() and " " not in tail.strip() else ""
 
 
 def _qaf_as_g(a: str, b: str) -> bool:
@@ -451,8 +461,9 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
             for t in set(k.split()):
                 by_token[t].append(i)
         by_letters["".join(sorted(k.replace(" ", "")))].append(i)
-        if _initials(names[i]):
-            by_initials[_initials(names[i])].append(i)
+        for form in (names[i], _before_last_and(names[i])):
+            if form and _initials(form):
+                by_initials[_initials(form)].append(i)
     by_compact: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(names):
         by_compact[_compact(n)].append(i)

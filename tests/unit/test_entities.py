@@ -579,3 +579,11 @@ def test_clergy_and_council_titles_are_titles():
                    "Clint Henry leads the church. Bill Ganz, a city commissioner, disagreed.")
     assert _variants(brief, "Clint Henry") == {"Clint Henry", "Pastor Clint Henry"}
     assert _variants(brief, "Bill Ganz") == {"Bill Ganz", "Commissioner Bill Ganz"}
+
+
+def test_an_acronym_set_before_its_name_grew_an_and():
+    # the CDC became the "Centers for Disease Control and Prevention" in 1992, keeping its acronym
+    assert _groups([Mention("CDC", "ORG", "a"), Mention("Centers for Disease Control and Prevention", "ORG", "b")]) == {
+        frozenset({"CDC", "Centers for Disease Control and Prevention"})}
+    # ... but two words after the "and" are a name of their own part
+    assert len(_groups([Mention("DH", "ORG", "a"), Mention("Department of Health and Human Services", "ORG", "b")])) == 2
