@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -24,7 +24,7 @@ from .measures import EVENTS, PREDICATES, Figure
 from .quantities import BOUNDS, LOWER_BOUNDS, OBJECT_DIMENSIONS
 from .nlp import StoryParse, ensure_parse
 from .origins import NEWS_CYCLE_DAYS, group_origins, origin_of
-from .report_dates import article_dates
+from .report_dates import ArticleDate, article_dates
 from .types import Agreement, Brief, Conflict, Origin, Sentence
 
 # Two counts within this relative difference are the same figure (rounding: "1.7 million" vs
@@ -395,7 +395,9 @@ def compare(figures: Sequence[Figure], origins: Sequence[Origin]) -> tuple[tuple
     return tuple(agreements), tuple(conflicts)
 
 
-def relate_sources(brief: Brief, sentences: Sequence[Sentence], parsed: StoryParse | None = None) -> Brief:
+def relate_sources(brief: Brief, sentences: Sequence[Sentence], parsed: StoryParse | None = None, *,
+                   origins: Sequence[Origin] | None = None,
+                   dates: Mapping[str, ArticleDate] | None = None) -> Brief:
     """The brief with origins, claims, agreements and conflicts, and each summary sentence's
     corroboration (independent origins) and certainty.
 
@@ -406,13 +408,18 @@ def relate_sources(brief: Brief, sentences: Sequence[Sentence], parsed: StoryPar
         sentences: all sentences of its articles, from ``segment``.
         parsed: the story's spaCy parse (``nlp.parse_story``), shared with the other
             analyses; parsed here when not given.
+        origins: the story's origin groups (``origins.group_origins``), when already made;
+            grouped here when not given.
+        dates: each article's reference date (``report_dates.article_dates`` over these
+            origins), shared with the timeline; inferred here when not given.
     """
-    origins = group_origins(brief.articles, sentences)
+    origins = tuple(origins) if origins is not None else group_origins(brief.articles, sentences)
     origin = origin_of(origins)
     parsed = ensure_parse(brief.articles, parsed)
     found: Extraction | None = None
     if parsed.available:
-        found = extract(brief.articles, sentences, parsed, dates=article_dates(brief.articles, origins))
+        found = extract(brief.articles, sentences, parsed,
+                        dates=dates if dates is not None else article_dates(brief.articles, origins))
     summary = tuple(
         replace(s, origins=len({origin[c.article_id] for c in s.citations if c.article_id in origin}),
                 certainty=(found.attribution[s.citations[0].sentence_id].certainty

@@ -11,6 +11,8 @@ from .embed import Embedder, TfidfEmbedder
 from .entities import describe_entities
 from .errors import NothingToBrief
 from .nlp import parse_story
+from .origins import group_origins
+from .report_dates import article_dates
 from .respell import respell_summary
 from .segment import is_candidate, segment
 from .select import cite, for_story, score, select
@@ -61,12 +63,14 @@ def summarize(articles: Sequence[Article], *, embedder: Embedder | None = None,
     stage("parsing")
     parsed = parse_story(brief.articles)        # one spaCy parse, shared by the analyses
     stage("cross-checking sources")
-    brief = relate_sources(brief, sentences, parsed)     # origins, claims, agreements, conflicts
+    origins = group_origins(brief.articles, sentences)   # wire copies of one text: one origin
+    dates = article_dates(brief.articles, origins)       # each report's own date, for claims and timeline
+    brief = relate_sources(brief, sentences, parsed, origins=origins, dates=dates)   # claims, agreements, conflicts
     stage("entities")
     brief = describe_entities(brief, sentences, parsed)  # who and where, spellings merged
     brief = respell_summary(brief)                       # one spelling per entity in the summary
     stage("timeline")
-    brief = build_timeline(brief, sentences, parsed)     # when: dated events from all sources
+    brief = build_timeline(brief, sentences, parsed, dates=dates)   # when: dated events from all sources
     stage("done")
     return brief
 

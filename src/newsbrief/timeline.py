@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .align import content_stems, names
@@ -261,7 +261,8 @@ def _years_from_story(dated: list[_Dated], sentences: Sequence[Sentence]) -> lis
     return out
 
 
-def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object = None) -> Brief:
+def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object = None, *,
+                   dates: Mapping[str, ArticleDate] | None = None) -> Brief:
     """The brief with its ``timeline``: dated events from all sources, merged and ordered.
 
     Args:
@@ -270,8 +271,10 @@ def build_timeline(brief: Brief, sentences: Sequence[Sentence], parsed: object =
         sentences: ``segment()`` output for those articles (offsets into ``Article.text``).
         parsed: unused (dates are found in the text); kept so every analysis in the pipeline
             has the same signature.
+        dates: each article's reference date (``article_dates``), the one claims used; inferred
+            here from the brief's articles and origins when not given.
     """
-    refs = article_dates(brief.articles, brief.origins)
+    refs = dates if dates is not None else article_dates(brief.articles, brief.origins)
     people = [e for e in brief.entities if e.type == "PERSON"][:MAIN_PEOPLE]
     main_people = frozenset(v.text for e in people for v in e.variants) | frozenset(e.name for e in people)
     dated = []

@@ -97,6 +97,18 @@ def test_claims_use_the_one_article_date_inference(example_articles):
     assert extract(example_articles, sentences).report_dates["003_d306274263f23363"] == ("2013-07-06", True)
 
 
+def test_relate_sources_reads_the_origins_and_dates_it_is_given(example_articles, example):
+    # the pipeline groups origins and infers report dates once, for claims and the timeline
+    from newsbrief.report_dates import article_dates
+    from newsbrief.origins import group_origins
+
+    sentences = [s for a in example_articles for s in segment(a)]
+    origins = group_origins(example_articles, sentences)
+    given = relate_sources(Brief("t", tuple(example_articles), ()), sentences,
+                           origins=origins, dates=article_dates(example_articles, origins))
+    assert given == example
+
+
 def test_example_rebel_hold_conflict(example):
     c = _by_topic(example)["length of the rebel hold"]
     assert _values(example, c) == {(2, "more than a year"), (4, "near 2-year")}

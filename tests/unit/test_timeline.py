@@ -54,6 +54,20 @@ def timeline(example_articles):
     return build_timeline(Brief(id="homs", articles=tuple(example_articles), summary=()), sentences).timeline
 
 
+def test_timeline_reads_the_dates_it_is_given(example_articles, timeline):
+    # the pipeline infers each report's date once and passes it to claims and the timeline
+    from dataclasses import replace
+
+    sentences = [s for a in example_articles for s in segment(a)]
+    brief = Brief(id="homs", articles=tuple(example_articles), summary=())
+    refs = article_dates(example_articles)
+    assert build_timeline(brief, sentences, dates=refs).timeline == timeline
+    f24 = next(a.id for a in example_articles if a.outlet == "France 24")
+    moved = {**refs, f24: replace(refs[f24], date=date(2013, 8, 5))}
+    dated = build_timeline(brief, sentences, dates=moved)
+    assert next(a for a in dated.articles if a.id == f24).inferred_date == date(2013, 8, 5)
+
+
 def test_timeline_has_the_story_milestones(timeline):
     def find(date_, word):
         return [e for e in timeline if e.date == date_ and word in e.text]
