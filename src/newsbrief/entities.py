@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from .mentions import (HONORIFICS, PERSONAL_TITLES, TITLE_QUALIFIERS, ENTITY_TYPES, Mention,  # noqa: F401
                        clean_mention, find_mentions, found_mentions, missed_mentions)
 from .name_rules import (PLACE_LABELS, REGION_QUALIFIERS, country_aliases, unique_pairs, dominant,
-                         given_name_of, head_noun, initialled, owned_name, sexes_differ, titled_owner,
+                         given_name_of, head_noun, initialled, owned_name, sexes_differ, surname_of_surname_first, titled_owner,
                          uses, word_after, compatible_or_person)
 from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
@@ -322,10 +322,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
                 if any(m.after_the for j in members[find(i)] for m in spellings[names[j]]):
                     pass                              # "the Beatles" is no given name ("Beatles Story")
-                elif given_name_of(a, la, full, info[full][0], surnames) or (
+                elif given_name_of(a, la, full, info[full][0], surnames) or surname_of_surname_first(a, full) or (
                         mister and len(folded(full)) == 2 and len(ta) == 1 and ta[0] not in surnames):
                     # "Serena" / "Serena Williams": the story's only full name with that first
-                    # name, and no one in it has that first name as a surname
+                    # name, and no one in it has that first name as a surname; "Ban" of "Ban Ki-moon"
                     for j in members[find(i)]:
                         attached[j] = full
                     evidence[r] += evidence.pop(find(i), [])

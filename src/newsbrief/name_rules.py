@@ -175,6 +175,15 @@ def given_name_of(short: str, label: str, full: str, full_label: str, surnames: 
             and tf[0] == ts[0] and ts[0] not in surnames and not short.isupper())
 
 
+# A Korean name as English news writes it, family name first: "Ban Ki-moon", "Moon Jae-in".
+_SURNAME_FIRST = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
+
+def surname_of_surname_first(short: str, full: str) -> bool:
+    """``short`` is the family name written first in ``full`` ("Ban" of "Ban Ki-moon")."""
+    return bool(_SURNAME_FIRST.match(full)) and short == full.split()[0]
+
+
 def unique_pairs(possible: list[PossibleMatch]) -> list[PossibleMatch]:
     seen, out = set(), []
     for p in possible:

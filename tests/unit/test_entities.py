@@ -587,3 +587,11 @@ def test_an_acronym_set_before_its_name_grew_an_and():
         frozenset({"CDC", "Centers for Disease Control and Prevention"})}
     # ... but two words after the "and" are a name of their own part
     assert len(_groups([Mention("DH", "ORG", "a"), Mention("Department of Health and Human Services", "ORG", "b")])) == 2
+
+
+def test_a_korean_family_name_written_first_is_the_persons_short_form():
+    assert _groups([Mention("Ban Ki-moon", "PERSON", "a"), Mention("Ban", "PERSON", "b")]) == {
+        frozenset({"Ban", "Ban Ki-moon"})}
+    # two people of that family name: which one is not said
+    assert len(_groups([Mention("Kim Jong-un", "PERSON", "a"), Mention("Kim Yo-jong", "PERSON", "a"),
+                        Mention("Kim", "PERSON", "b")])) == 3
