@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from .mentions import (HONORIFICS, PERSONAL_TITLES, TITLE_QUALIFIERS, ENTITY_TYPES, Mention,  # noqa: F401
                        clean_mention, find_mentions, found_mentions, missed_mentions)
 from .name_rules import (PLACE_LABELS, REGION_QUALIFIERS, country_aliases, unique_pairs, dominant,
-                         given_name_of, head_noun, initialled, owned_name, sexes_differ, surname_of_surname_first, titled_owner,
+                         given_name_of, head_noun, initialled, named_in_every_report, owned_name, sexes_differ, surname_of_surname_first, titled_owner,
                          uses, word_after, compatible_or_person)
 from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
@@ -306,6 +306,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             root, title = owner
             attach(i, root, ends[root], f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
                                         "no other name ending with it")
+        elif ends and (root := named_in_every_report(members[find(i)], {r: members[r] for r in ends},
+                                                     names, spellings)) is not None:
+            attach(i, root, ends[root], f"{a!r} ends several names, but only {ends[root]!r} is named in every "
+                                        "report that writes it")
         elif ends and (top := dominant(list(ends), members, names, spellings)) is not None:
             root, times = top
             attach(i, root, ends[root], f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} "

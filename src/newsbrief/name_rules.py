@@ -24,6 +24,9 @@ REGION_QUALIFIERS = frozenset("north south east west northern southern eastern w
 # Names of one country merge ("Burma" / "Myanmar"), places only (an "Epochtimes Taiwan" is a
 # newspaper, "Taiwanese" a nationality).
 _COUNTRY_LABELS = PLACE_LABELS
+# Reports that must write a short form before "named in every one of them" tells its person
+# (in one report, a name beside it is often there by chance).
+MIN_REPORTS_NAMING = 2
 # Letters an alias may share with the country's name before it is read as its people ("Ital-ian").
 COUNTRY_STEM = 4
 # A short form of several full names goes to one written at least DOMINANT_RATIO times as often as
@@ -143,6 +146,20 @@ def titled_owner(short: list[int], fulls: dict[int, list[int]], names: list[str]
         return None
     owners = [(r, t) for r, group in sorted(fulls.items()) for t in [sorted(mine & _titles(group, names, spellings))] if t]
     return (owners[0][0], owners[0][1][0]) if len(owners) == 1 else None
+
+
+def named_in_every_report(short: list[int], fulls: dict[int, list[int]], names: list[str],
+                          spellings: dict) -> int | None:
+    """The one full name among several ending with a short form that is written in every report
+    writing the short form ("Harding" of "Jan Harding", named wherever "Harding" is, while "Jim
+    Harding" is named in one report only); None when no one or several are. Writers use a bare
+    surname for someone they have introduced."""
+    reports = {m.article_id for j in short for m in spellings[names[j]]}
+    if len(reports) < MIN_REPORTS_NAMING:
+        return None
+    everywhere = [r for r, group in sorted(fulls.items())
+                  if reports <= {m.article_id for j in group for m in spellings[names[j]]}]
+    return everywhere[0] if len(everywhere) == 1 else None
 
 
 def _sexes(group: list[int], names: list[str], spellings: dict) -> set[str]:

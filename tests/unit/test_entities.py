@@ -595,3 +595,11 @@ def test_a_korean_family_name_written_first_is_the_persons_short_form():
     # two people of that family name: which one is not said
     assert len(_groups([Mention("Kim Jong-un", "PERSON", "a"), Mention("Kim Yo-jong", "PERSON", "a"),
                         Mention("Kim", "PERSON", "b")])) == 3
+
+
+def test_a_surname_goes_to_the_one_person_named_in_every_report_that_writes_it():
+    ms = [Mention("Jan Harding", "PERSON", "0"), Mention("Jim Harding", "PERSON", "0"), Mention("Harding", "PERSON", "0"),
+          Mention("Jan Harding", "PERSON", "1"), Mention("Harding", "PERSON", "1")]
+    assert frozenset({"Harding", "Jan Harding"}) in _groups(ms)
+    # written in one report only, beside both: which one is not said
+    assert len(_groups(ms[:3])) == 3
