@@ -48,6 +48,8 @@ TITLES = frozenset("""president prime minister king queen prince princess sheikh
 gen general col colonel lt maj major capt captain sgt mr mrs ms dr prof sen senator rep gov
 governor mayor judge justice pope imam ayatollah chancellor secretary premier foreign defence
 defense interior chief commander""".split())
+# A country's abbreviation before a body's name ("U.S.", "U.K."), left out of its acronym.
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 # Particles inside names that vary or vanish between transliterations (al-, el-, Bin/Ben/Ibn)
 # and function words inside organisation names.
 CONNECTORS = frozenset("al el ul ad ar as ash at az an bin ben ibn bint the of for and de du la le".split())
@@ -135,25 +137,33 @@ def skeleton(name: str) -> str:
 
 def _acronym_of(short: str, long: str) -> bool:
     letters = short.replace(".", "")
-    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
-        return False
-    words = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in CONNECTORS]
-    if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in words):
-        return False    # "UNFCCC Secretariat" is not "U.S.": a word that is itself an acronym
-    if not all(w[0].isupper() for w in words):
-        return False    # "New York City hospital" is not what "NYC" stands for
-    initials = "".join(w[0] for w in words)
-    if len(words) >= 2 and initials == letters:
-        return True
-    head = _before_last_and(long)
-    return bool(head) and _acronym_of(short, head)
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha() and letters in _initialisms(long)
 
 
-def _before_last_and(name: str) -> str:
-    """The name before a last "and" word: a name lengthened after its acronym was set ("Centers for
-    Disease Control and Prevention" is the CDC); "" when there is none."""
-    head, _, tail = name.rpartition(" and ")
-    return head if head and " " in head and tail.strip() and " " not in tail.strip() else ""
+@lru_cache(maxsize=16384)
+def _initialisms(name: str) -> frozenset[str]:
+    """The acronyms ``name`` may go by: the initials of its words ("FSA"), with "of" in them as
+    departments write it ("DOH"), and of the name without what writers put before a body's own
+    name or after its acronym was set: a country's abbreviation or a lower-case level of
+    government ("U.S. Energy Information Administration", "state Department of Health") and a last
+    "and" word ("Centers for Disease Control and Prevention" is the CDC)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    forms = [words]
+    while len(words) > 2 and (words[0].islower() or _DOTTED_ABBREVIATION.match(words[0])):
+        words = words[1:]
+        forms.append(words)
+    forms += [f[:-2] for f in list(forms) if len(f) > 3 and f[-2] == "and"]
+    out = set()
+    for form in forms:
+        content = [w for w in form if w.lower() not in CONNECTORS]
+        if len(content) < 2 or not all(w[0].isupper() for w in content):
+            continue    # "New York City hospital" is not what "NYC" stands for
+        if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in content):
+            continue    # "UNFCCC Secretariat" is not "U.S.": a word that is itself an acronym
+        out.add("".join(w[0] for w in content))
+        if "of" in form:
+            out.add("".join(w[0].upper() for w in form if w.lower() not in CONNECTORS or w == "of"))
+    return frozenset(out)
 
 
 def _qaf_as_g(a: str, b: str) -> bool:
@@ -430,11 +440,6 @@ def folded(name: str) -> tuple[str, ...]:
     return tuple(fold_token(t) for t in name_tokens(name))
 
 
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in CONNECTORS]
-    return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
-
-
 def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
     """Index pairs (i < j) of ``names`` that ``match_names`` could call "same" or "possible".
 
@@ -461,9 +466,8 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
             for t in set(k.split()):
                 by_token[t].append(i)
         by_letters["".join(sorted(k.replace(" ", "")))].append(i)
-        for form in (names[i], _before_last_and(names[i])):
-            if form and _initials(form):
-                by_initials[_initials(form)].append(i)
+        for initials in _initialisms(names[i]):
+            by_initials[initials].append(i)
     by_compact: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(names):
         by_compact[_compact(n)].append(i)

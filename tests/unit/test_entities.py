@@ -603,3 +603,13 @@ def test_a_surname_goes_to_the_one_person_named_in_every_report_that_writes_it()
     assert frozenset({"Harding", "Jan Harding"}) in _groups(ms)
     # written in one report only, beside both: which one is not said
     assert len(_groups(ms[:3])) == 3
+
+
+def test_acronyms_with_of_or_without_the_country_before_the_body():
+    for short, long in (("DOH", "state Department of Health"), ("EIA", "U.S. Energy Information Administration"),
+                        ("MOD", "Ministry of Defence"), ("LOC", "Library of Congress")):
+        assert match_names(short, long, label_a="ORG", label_b="ORG").kind == "same", (short, long)
+        assert frozenset({short, long}) in _groups([Mention(short, "ORG", "a"), Mention(long, "ORG", "b")])
+    # the country's abbreviation is no word of the body's own name, and a lower-case tail no acronym
+    assert match_names("US", "U.S. Energy Information Administration", label_a="GPE", label_b="ORG").kind != "same"
+    assert match_names("NYC", "New York City hospital", label_a="GPE", label_b="ORG").kind != "same"
