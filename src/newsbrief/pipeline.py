@@ -14,7 +14,7 @@ from .nlp import parse_story
 from .origins import group_origins
 from .report_dates import article_dates
 from .respell import respell_summary
-from .segment import is_candidate, segment
+from .segment import first_line, is_candidate, segment
 from .select import cite, for_story, score, select
 from .settings import Settings
 from .timeline import build_timeline
@@ -116,8 +116,9 @@ def extract(articles: Sequence[Article], *, embedder: Embedder | None = None,
 
 
 def _title(articles: Sequence[Article]) -> str:
+    """The first report's title, or, when no report has one, the first report's first sentence."""
     titles = [a.title for a in articles if a.title]
-    return titles[0] if titles else ""
+    return titles[0] if titles else first_line(articles[0]) if articles else ""
 
 
 def with_notes(brief: Brief, *notes: str) -> Brief:

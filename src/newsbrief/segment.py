@@ -71,3 +71,15 @@ def is_candidate(sentence: Sentence, settings: SegmentSettings = SegmentSettings
     if is_junk_sentence(text):
         return False  # a caption, credit or headline inside a paragraph
     return text[0].isupper() or text[0] in "\"“'‘("
+
+
+# A headline made of a first sentence is cut to this many characters.
+MAX_HEADLINE = 120
+
+
+def first_line(article: Article) -> str:
+    """The article's first sentence on one line, cut to ``MAX_HEADLINE`` characters: a headline
+    for a report that has no title."""
+    sentences = segment(article)
+    first = " ".join((sentences[0].text if sentences else article.text).split())
+    return first if len(first) <= MAX_HEADLINE else first[:MAX_HEADLINE - 3].rstrip() + "..."

@@ -37,7 +37,7 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
-from .segment import segment
+from .segment import first_line
 from .types import Article
 
 
@@ -393,9 +393,7 @@ def headline(articles: Sequence[Article]) -> str:
     for a in ordered:
         if a.title:
             return a.title
-    sentences = segment(ordered[0])
-    first = " ".join((sentences[0].text if sentences else ordered[0].text).split())   # one line
-    return first if len(first) <= 120 else first[:117].rstrip() + "..."
+    return first_line(ordered[0])
 
 
 def make_stories(assignment: Mapping[str, str], articles: Sequence[Article]) -> tuple[Story, ...]:

@@ -141,3 +141,12 @@ def test_a_confirmed_value_of_a_disputed_topic_points_to_the_dispute(example_bri
         line = next(x for x in lines if x.strip().startswith(f"- {g.topic}: {g.value}"))
         assert line.endswith("(other values too: see where sources differ)") == (g.topic in disputed)
     assert any(g.topic in disputed for g in example_brief.agreements)   # the rebels' hold: a year vs two
+
+
+def test_a_brief_without_any_title_is_headed_by_its_first_sentence(example_articles, tfidf):
+    from dataclasses import replace
+
+    untitled = [replace(a, title="") for a in example_articles]
+    brief = summarize(untitled, embedder=tfidf)
+    assert brief.title and "\n" not in brief.title and len(brief.title) <= 120
+    assert " ".join(untitled[0].text.split()).startswith(brief.title.removesuffix("..."))
