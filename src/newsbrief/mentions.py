@@ -302,7 +302,7 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
             break
         for doc in (parsed.doc(a.id), *parsed.captions.get(a.id, ())):
             for t in doc:
-                if (t.ent_type_ in ENTITY_TYPES or t.pos_ != "PROPN" or not t.text[:1].isupper()
+                if (not (_untagged_proper_noun(t) or _dropped_one_word_entity(doc, t)) or not t.text[:1].isupper()
                         or _plain(t.text) not in parts or _name_word(doc, t.i + 1)
                         or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
                     continue
@@ -317,6 +317,18 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
                 out.append(Mention(titled or text, "PERSON", a.id, _sentence_stems(t.sent),
                                    core=text if titled else ""))
     return tuple(out)
+
+
+def _untagged_proper_noun(token) -> bool:
+    return token.ent_type_ not in ENTITY_TYPES and token.pos_ == "PROPN"
+
+
+def _dropped_one_word_entity(doc, token) -> bool:
+    """A one-word entity the model read as a common noun ("and Sanders by 11", "Al Jazeera's Bays
+    said"): ``find_mentions`` drops it (no proper noun), yet mid-sentence its capital says it is a
+    name, and a surname of the story's people is that person's."""
+    return (token.ent_iob_ == "B" and token.ent_type_ in ENTITY_TYPES and token.pos_ == "NOUN"
+            and not token.is_sent_start and not (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"))
 
 
 # Lower-case particles that begin a surname ("de Juan", "van Gogh", "von Post").

@@ -613,3 +613,14 @@ def test_acronyms_with_of_or_without_the_country_before_the_body():
     # the country's abbreviation is no word of the body's own name, and a lower-case tail no acronym
     assert match_names("US", "U.S. Energy Information Administration", label_a="GPE", label_b="ORG").kind != "same"
     assert match_names("NYC", "New York City hospital", label_a="GPE", label_b="ORG").kind != "same"
+
+
+def test_a_surname_the_model_read_as_a_common_noun_joins_its_person():
+    # the small model tags "Sanders" and "Bays" as one-word organisations with a common noun's part
+    # of speech, so no mention of them was kept
+    brief = _story("Voters were asked whether they would back Hillary Clinton or Bernie Sanders. A new poll "
+                   "found Trump trailing Clinton by 6 percentage points, and Sanders by 11.",
+                   "Al Jazeera's diplomatic editor, James Bays, said the talks had stalled. \"There is no deal "
+                   "yet,\" Al Jazeera's Bays said.")
+    assert _variants(brief, "Bernie Sanders") == {"Bernie Sanders", "Sanders"}
+    assert _variants(brief, "James Bays") == {"James Bays", "Bays"}
