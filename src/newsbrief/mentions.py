@@ -120,7 +120,8 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                               or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))
                               # "Spokeswoman Elisabeth Byrs": a common noun before a name is its role
                               or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN"
-                                  and (tokens[0].is_sent_start or tokens[0].is_lower))):
+                                  and (tokens[0].is_sent_start or tokens[0].is_lower))
+                              or _inverted_say(doc, tokens)):
                 tokens.pop(0)
             # "Assad's Alawite": the possessor is the name when one word follows the possessive
             poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
@@ -136,6 +137,15 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                 if mention is not None:
                     out.append(mention)
     return out
+
+
+def _inverted_say(doc, tokens: list) -> bool:
+    """"Said Williams, who has lived there ...": a sentence opening with the verb of saying before
+    its speaker's surname, which the model read as a given name and the surname (a name "Said"
+    would not stand before a lone surname then a comma or colon)."""
+    end = tokens[-1].i + 1
+    return (len(tokens) == 2 and tokens[0].is_sent_start and tokens[0].lower_ in ("said", "says")
+            and end < len(doc) and doc[end].text in (",", ":"))
 
 
 def _conjoined(tokens: list, label: str) -> list[tuple[list, str]]:

@@ -624,3 +624,10 @@ def test_a_surname_the_model_read_as_a_common_noun_joins_its_person():
                    "yet,\" Al Jazeera's Bays said.")
     assert _variants(brief, "Bernie Sanders") == {"Bernie Sanders", "Sanders"}
     assert _variants(brief, "James Bays") == {"James Bays", "Bays"}
+
+
+def test_a_sentence_opening_with_said_before_the_speaker_is_no_given_name():
+    brief = _story("Deerfield Beach native Velemina Williams, 80, spoke at the meeting. The body has not been "
+                   "found.\n\nSaid Williams, who has lived in the city all her life: \"We want answers.\"")
+    assert _variants(brief, "Velemina Williams") == {"Velemina Williams", "Williams"}
+    assert _entity_of(brief, "Said Williams") is None
