@@ -237,6 +237,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         mister = any(m.text.split()[0].rstrip(".").lower() in PERSONAL_TITLES
                      for j in members[find(i)] for m in spellings[names[j]] if m.text != m.name)
         starts: set[int] = set()
+        short_uses = [m for j in members[find(i)] for m in spellings[names[j]]]
         for j in sorted(containing.get(ta[0], ())):
             b = names[j]
             tb, lb = folded(b), info[b][0]
@@ -261,7 +262,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 if {la, lb} == {"FAC", "ORG"} and tb[:k] == ta and word_after(b, k) in ("of", "for"):
                     ends.setdefault(find(j), b)       # a hospital is a building and a body: "Great Ormond
                     continue                          # Street Hospital" of "... Hospital for Children"
-                if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister):
+                if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister
+                                                                or _person_tagged_org(short_uses, b, lb)):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
                       and (la not in PLACE_LABELS or mentions[i] <= mentions[j]
@@ -324,9 +326,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             if all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
                 r = next(r for r, f in fulls.items() if f == shortest)
                 full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
+                full_label = "PERSON" if _person_tagged_org(short_uses, full, info[full][0]) else info[full][0]
                 if any(m.after_the for j in members[find(i)] for m in spellings[names[j]]):
                     pass                              # "the Beatles" is no given name ("Beatles Story")
-                elif given_name_of(a, la, full, info[full][0], surnames) or surname_of_surname_first(a, full) or (
+                elif given_name_of(a, la, full, full_label, surnames) or surname_of_surname_first(a, full) or (
                         mister and len(folded(full)) == 2 and len(ta) == 1 and ta[0] not in surnames):
                     # "Serena" / "Serena Williams": the story's only full name with that first
                     # name, and no one in it has that first name as a surname; "Ban" of "Ban Ki-moon"
@@ -370,6 +373,15 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     entities = [_entity(g) for g in groups.values()]
     entities.sort(key=lambda e: (-e.origins, -e.mentions, e.name))
     return tuple(entities), tuple(unique_pairs(possible))
+
+
+def _person_tagged_org(short_uses: Sequence[Mention], full: str, full_label: str) -> bool:
+    """A two-word name the model took for an organisation is a person's when its first word alone
+    is only ever used as a person's ("Barbara in Dovercourt and Lyn in Leigh" of "Lyn Jeffries"):
+    tagged so, never after "the", before a capitalised word or where a place goes ("in Murphy" of
+    "Murphy Police" is a town's)."""
+    return (full_label == "ORG" and len(full.split()) == 2 and full.istitle() and bool(short_uses)
+            and all(m.label == "PERSON" and not (m.placed or m.after_the or m.as_noun) for m in short_uses))
 
 
 def _entity(g: _Group) -> Entity:

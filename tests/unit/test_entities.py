@@ -631,3 +631,11 @@ def test_a_sentence_opening_with_said_before_the_speaker_is_no_given_name():
                    "found.\n\nSaid Williams, who has lived in the city all her life: \"We want answers.\"")
     assert _variants(brief, "Velemina Williams") == {"Velemina Williams", "Williams"}
     assert _entity_of(brief, "Said Williams") is None
+
+
+def test_a_given_name_used_as_a_persons_joins_the_full_name_the_model_took_for_an_organisation():
+    # "Barbara Bezant and Lyn Jeffries" tagged an organisation; "Barbara in Dovercourt and Lyn in Leigh" a person
+    assert _groups([Mention("Lyn Jeffries", "ORG", "a"), Mention("Lyn", "PERSON", "b")]) == {
+        frozenset({"Lyn", "Lyn Jeffries"})}
+    # ... but a town written where a place goes is not its police's given name
+    assert len(_groups([Mention("Murphy Police", "ORG", "a"), Mention("Murphy", "PERSON", "b", placed=True)])) == 2
