@@ -271,6 +271,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                                   for n in members[find(i)] for m in spellings[names[n]])
                            or not any(m.placed for n in members[find(i)] for m in spellings[names[n]]))):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
+                elif tb[-k:] == ta and k == 1 and _person_tagged_org(short_uses, b, lb, speaking=True):
+                    ends.setdefault(find(j), b)       # "Mlambo said" of "Dunstan Mlambo", both tagged otherwise
                 continue                              # place named more than the person is the
                                                       # place, unless it is once used as a person:
                                                       # "Dunham said", or tagged so once, or never
@@ -375,13 +377,15 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
     return tuple(entities), tuple(unique_pairs(possible))
 
 
-def _person_tagged_org(short_uses: Sequence[Mention], full: str, full_label: str) -> bool:
+def _person_tagged_org(short_uses: Sequence[Mention], full: str, full_label: str, speaking: bool = False) -> bool:
     """A two-word name the model took for an organisation is a person's when its first word alone
     is only ever used as a person's ("Barbara in Dovercourt and Lyn in Leigh" of "Lyn Jeffries"):
     tagged so, never after "the", before a capitalised word or where a place goes ("in Murphy" of
-    "Murphy Police" is a town's)."""
+    "Murphy Police" is a town's). With ``speaking``, its last word alone speaks ("Mlambo said" of
+    "Dunstan Mlambo") whatever its tag, and is never so written either."""
     return (full_label == "ORG" and len(full.split()) == 2 and full.istitle() and bool(short_uses)
-            and all(m.label == "PERSON" and not (m.placed or m.after_the or m.as_noun) for m in short_uses))
+            and all((m.speaks if speaking else m.label == "PERSON") and not (m.placed or m.after_the or m.as_noun)
+                    for m in short_uses))
 
 
 def _entity(g: _Group) -> Entity:

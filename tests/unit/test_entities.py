@@ -639,3 +639,11 @@ def test_a_given_name_used_as_a_persons_joins_the_full_name_the_model_took_for_a
         frozenset({"Lyn", "Lyn Jeffries"})}
     # ... but a town written where a place goes is not its police's given name
     assert len(_groups([Mention("Murphy Police", "ORG", "a"), Mention("Murphy", "PERSON", "b", placed=True)])) == 2
+
+
+def test_a_speaking_surname_joins_the_full_name_when_the_model_tagged_neither_a_person():
+    # "judge Dunstan Mlambo found ..." tagged an organisation, "'...,' Mlambo said." a place
+    assert _groups([Mention("Dunstan Mlambo", "ORG", "a"), Mention("Mlambo", "GPE", "a", speaks=True)]) == {
+        frozenset({"Dunstan Mlambo", "Mlambo"})}
+    # a place that never speaks stays apart from a body named after it
+    assert len(_groups([Mention("Pretoria Court", "ORG", "a"), Mention("Court", "GPE", "a")])) == 2
