@@ -306,14 +306,16 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
     parts = {_plain(w) for m in mentions if m.label in ("PERSON", "NAME")
              for ws in [m.name.split()] if len(ws) >= 2 for w in (ws[0], ws[-1])
              if len(w) >= 3 and w.isalpha() and w[0].isupper() and w.lower() not in HONORIFICS | CONNECTORS}
+    org_surnames = _person_shaped_org_surnames(mentions)
     out = []
     for a in articles:
-        if not parsed.available or not parts:
+        if not parsed.available or not (parts or org_surnames):
             break
         for doc in (parsed.doc(a.id), *parsed.captions.get(a.id, ())):
             for t in doc:
                 if (not (_untagged_proper_noun(t) or _dropped_one_word_entity(doc, t)) or not t.text[:1].isupper()
-                        or _plain(t.text) not in parts or _name_word(doc, t.i + 1)
+                        or not (_plain(t.text) in parts or (_plain(t.text) in org_surnames and _acts_as_person(t)))
+                        or _name_word(doc, t.i + 1)
                         or (_name_word(doc, t.i - 1) and not _is_title(doc[t.i - 1]))):
                     continue
                 first = t.i
@@ -327,6 +329,21 @@ def missed_mentions(articles: Sequence[Article], parsed: StoryParse,
                 out.append(Mention(titled or text, "PERSON", a.id, _sentence_stems(t.sent),
                                    core=text if titled else ""))
     return tuple(out)
+
+
+def _person_shaped_org_surnames(mentions: Sequence[Mention]) -> set[str]:
+    """Last words of two-word names the model took for organisations ("Artur Gold"): a person's
+    surname when written alone as a person's (``_acts_as_person``)."""
+    return {_plain(ws[-1]) for m in mentions if m.label == "ORG" for ws in [m.name.split()]
+            if len(ws) == 2 and m.name.istitle() and all(w.isalpha() and len(w) >= 3 for w in ws)}
+
+
+def _acts_as_person(token) -> bool:
+    """The word is a clause's subject that speaks ("Gold said") or is described by a common noun
+    set beside it ("Gold, a Jewish violinist from Warsaw, was kept alive")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and (
+        token.head.lemma_.lower() in SAY_VERBS
+        or any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children))
 
 
 def _untagged_proper_noun(token) -> bool:

@@ -647,3 +647,10 @@ def test_a_speaking_surname_joins_the_full_name_when_the_model_tagged_neither_a_
         frozenset({"Dunstan Mlambo", "Mlambo"})}
     # a place that never speaks stays apart from a body named after it
     assert len(_groups([Mention("Pretoria Court", "ORG", "a"), Mention("Court", "GPE", "a")])) == 2
+
+
+def test_a_surname_described_as_a_person_joins_the_full_name_the_model_took_for_an_organisation():
+    brief = _story('"There was an orchestra in the camp," she told Live Science. "It was run by a famous composer '
+                   'at the time, Artur Gold."\n\nGold, a Jewish violinist from Warsaw, was kept alive and forced to '
+                   "play music for the guards.")
+    assert _variants(brief, "Artur Gold") == {"Artur Gold", "Gold"}
