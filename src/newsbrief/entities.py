@@ -271,12 +271,13 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                                   for n in members[find(i)] for m in spellings[names[n]])
                            or not any(m.placed for n in members[find(i)] for m in spellings[names[n]]))):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
-                elif tb[-k:] == ta and k == 1 and _person_tagged_org(short_uses, b, lb, speaking=True):
-                    ends.setdefault(find(j), b)       # "Mlambo said" of "Dunstan Mlambo", both tagged otherwise
-                continue                              # place named more than the person is the
+                                                      # place named more than the person is the
                                                       # place, unless it is once used as a person:
                                                       # "Dunham said", or tagged so once, or never
                                                       # written as a place: no "in Palin")
+                elif tb[-k:] == ta and k == 1 and _person_tagged_org(short_uses, b, lb, speaking=True):
+                    ends.setdefault(find(j), b)       # "Mlambo said" of "Dunstan Mlambo", both tagged otherwise
+                continue
             if (tb[-k:] == ta and {la, lb} & (PLACE_LABELS | {"NAME"})
                     and (set(name_tokens(b)[:-k]) & REGION_QUALIFIERS or name_tokens(b)[:-k] == ("new",))):
                 continue                              # "South India" is another place than India, "New
