@@ -211,6 +211,14 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
         if why:
             evidence[root].append(why)
         parent[find(i)] = root
+    used_as_person: set[str] = set()         # full names the model took for bodies, used as people's
+
+    def person_by_use(uses: Sequence[Mention], full: str, label: str, speaking: bool = False) -> bool:
+        """``_person_tagged_org``, remembered: such a name's entity is typed a person."""
+        if _person_tagged_org(uses, full, label, speaking):
+            used_as_person.add(full)
+            return True
+        return False
     containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
     for j, b in enumerate(names):
         for t in folded(b):
@@ -263,7 +271,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                     ends.setdefault(find(j), b)       # a hospital is a building and a body: "Great Ormond
                     continue                          # Street Hospital" of "... Hospital for Children"
                 if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister
-                                                                or _person_tagged_org(short_uses, b, lb)):
+                                                                or person_by_use(short_uses, b, lb)):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
                       and (la not in PLACE_LABELS or mentions[i] <= mentions[j]
@@ -275,7 +283,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                                                       # place, unless it is once used as a person:
                                                       # "Dunham said", or tagged so once, or never
                                                       # written as a place: no "in Palin")
-                elif tb[-k:] == ta and k == 1 and _person_tagged_org(short_uses, b, lb, speaking=True):
+                elif tb[-k:] == ta and k == 1 and person_by_use(short_uses, b, lb, speaking=True):
                     ends.setdefault(find(j), b)       # "Mlambo said" of "Dunstan Mlambo", both tagged otherwise
                 continue
             if (tb[-k:] == ta and {la, lb} & (PLACE_LABELS | {"NAME"})
@@ -329,7 +337,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             if all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
                 r = next(r for r, f in fulls.items() if f == shortest)
                 full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
-                full_label = "PERSON" if _person_tagged_org(short_uses, full, info[full][0]) else info[full][0]
+                full_label = "PERSON" if person_by_use(short_uses, full, info[full][0]) else info[full][0]
                 if any(m.after_the for j in members[find(i)] for m in spellings[names[j]]):
                     pass                              # "the Beatles" is no given name ("Beatles Story")
                 elif given_name_of(a, la, full, full_label, surnames) or surname_of_surname_first(a, full) or (
@@ -361,6 +369,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 g.sources.setdefault(m.text, set()).add(m.article_id)
         g.labels.update(m.label for m in spellings[n])
         g.cued_labels.update(m.label for m in spellings[n] if m.cued)
+        if n in used_as_person:
+            g.cued_labels["PERSON"] += len(spellings[n])
         if i not in attached:
             g.full_labels.update(m.label for m in spellings[n])
         titled = sorted({m.text for m in spellings[n] if m.text != n})

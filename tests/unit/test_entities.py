@@ -645,6 +645,9 @@ def test_a_speaking_surname_joins_the_full_name_when_the_model_tagged_neither_a_
     # "judge Dunstan Mlambo found ..." tagged an organisation, "'...,' Mlambo said." a place
     assert _groups([Mention("Dunstan Mlambo", "ORG", "a"), Mention("Mlambo", "GPE", "a", speaks=True)]) == {
         frozenset({"Dunstan Mlambo", "Mlambo"})}
+    # ... and the one who speaks is a person, whatever the model took the full name for
+    entities, _ = merge_mentions([Mention("Dunstan Mlambo", "ORG", "a"), Mention("Mlambo", "GPE", "a", speaks=True)])
+    assert [e.type for e in entities] == ["PERSON"]
     # a place that never speaks stays apart from a body named after it
     assert len(_groups([Mention("Pretoria Court", "ORG", "a"), Mention("Court", "GPE", "a")])) == 2
 
