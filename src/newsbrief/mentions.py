@@ -197,6 +197,17 @@ def _mention(doc, ent, tokens: list, model_label: str, article_id: str) -> Menti
                    cued=label != model_label and model_label in ("PERSON", "ORG"), placed=placed)
 
 
+# Nobiliary particles written lower-case between a given name and a surname ("Gunilla von Post").
+NOBLE_PARTICLES = frozenset({"von", "van"})
+
+
+def noble_name(text: str) -> bool:
+    """``text`` is a given name, a lower-case nobiliary particle and a surname, each one word."""
+    words = text.split()
+    return (len(words) == 3 and words[1] in NOBLE_PARTICLES
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in (words[0], words[2])))
+
+
 def _latin(text: str) -> bool:
     """Some letter of ``text`` is in the Latin script."""
     return any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in text)
@@ -254,6 +265,8 @@ def _label_in_context(doc, start: int, end: int, label: str) -> str:
     """Correct the model's label with the words around the mention (places, facilities)."""
     if doc[end - 1].lower_ in _FACILITY_NOUNS:
         return "FAC"
+    if label == "ORG" and noble_name(doc[start:end].text):
+        return "PERSON"                       # "Gunilla von Post": a given name, "von", a surname
     after = doc[end].lower_ if end < len(doc) else ""
     before = [t.lower_ for t in doc[max(0, start - 3):start]]
     if label in ("PERSON", "ORG", "NORP") and (

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from .measures import PLACE_LABELS
-from .mentions import HONORIFICS, PERSONAL_TITLES
+from .mentions import HONORIFICS, PERSONAL_TITLES, noble_name
 from .spellings import CONNECTORS, TITLES, compatible, country_of, folded, name_tokens
 from .types import PossibleMatch
 
@@ -188,7 +188,9 @@ def given_name_of(short: str, label: str, full: str, full_label: str, surnames: 
     """``short`` is the first name of the person ``full`` and of no one else's surname."""
     ts, tf = folded(short), folded(full)
     # the model often takes an unusual given name alone for an organisation ("Honey" of "Honey Sherman")
-    return (len(ts) == 1 and len(tf) == 2 and full_label == "PERSON" and label in ("PERSON", "ORG")
+    # a particle between the given name and the surname ("Gunilla von Post") is a third word, not a name
+    two_names = len(tf) == 2 or (len(tf) == 3 and noble_name(full))
+    return (len(ts) == 1 and two_names and full_label == "PERSON" and label in ("PERSON", "ORG")
             and tf[0] == ts[0] and ts[0] not in surnames and not short.isupper())
 
 

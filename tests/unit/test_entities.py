@@ -657,3 +657,12 @@ def test_a_surname_described_as_a_person_joins_the_full_name_the_model_took_for_
                    'at the time, Artur Gold."\n\nGold, a Jewish violinist from Warsaw, was kept alive and forced to '
                    "play music for the guards.")
     assert _variants(brief, "Artur Gold") == {"Artur Gold", "Gold"}
+
+
+def test_a_name_with_von_the_model_took_for_a_body_is_a_person_with_a_given_name():
+    brief = _story("In 1955 the senator fell for a stunning Swedish socialite named Gunilla von Post. "
+                   "He wrote that he would go a long way to Gunilla — it is all he could think of.",
+                   "Kennedy wrote to Swedish paramour Gunilla von Post, begging her to wait for him.")
+    assert {"Gunilla", "Gunilla von Post"} <= _variants(brief, "Gunilla von Post")
+    assert _entity_of(brief, "Gunilla von Post").type == "PERSON"
+
