@@ -111,10 +111,14 @@ def clean_mention(text: str) -> str:
 def _model_mentions(docs, article_id: str) -> list[Mention]:
     out = []
     for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ not in ENTITY_TYPES:
+        ents = doc.ents
+        split_off = {k + 1 for k in range(len(ents) - 1) if _surname_tagged_apart(doc, ents[k], ents[k + 1])}
+        for k, ent in enumerate(ents):
+            if ent.label_ not in ENTITY_TYPES or k in split_off:
                 continue
             tokens = list(ent)
+            if k + 1 in split_off:
+                tokens.append(ents[k + 1][0])  # "Simon Luca" + "Trigona" (a place): one person's name
             # keep the proper-noun core: "Capturing Khalidiya" -> "Khalidiya"
             while tokens and (tokens[0].pos_ in ("VERB", "ADV", "ADP", "PUNCT")
                               or (tokens[0].is_sent_start and tokens[0].lower_.endswith("ing"))
@@ -137,6 +141,19 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                 if mention is not None:
                     out.append(mention)
     return out
+
+
+def _surname_tagged_apart(doc, person, nxt) -> bool:
+    """"Dr. Simon Luca Trigona, who led ...": the model tagged a given name and a middle name a
+    person and the capitalised word right after them, then a punctuation mark or a verb, another
+    entity (a place); that word is the person's surname. (A noun after it, "Donald Trump Russia
+    probe", makes it a headline's modifier instead.)"""
+    end = nxt.end
+    after = doc[end] if end < len(doc) else None
+    return (person.label_ == "PERSON" and len(person) >= 2 and nxt.start == person.end and len(nxt) == 1
+            and nxt.label_ in ("GPE", "LOC", "ORG", "NORP") and nxt[0].pos_ == "PROPN" and nxt[0].is_title
+            and all(t.is_alpha and t.is_title for t in (*person, nxt[0]))
+            and (after is None or after.is_punct or after.pos_ in ("VERB", "AUX")))
 
 
 def _inverted_say(doc, tokens: list) -> bool:

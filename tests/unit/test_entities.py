@@ -666,3 +666,8 @@ def test_a_name_with_von_the_model_took_for_a_body_is_a_person_with_a_given_name
     assert {"Gunilla", "Gunilla von Post"} <= _variants(brief, "Gunilla von Post")
     assert _entity_of(brief, "Gunilla von Post").type == "PERSON"
 
+
+def test_a_surname_tagged_apart_from_its_given_names_is_part_of_the_name():
+    brief = _story("The wreck lies 200 metres down, said team leader Simon Luca Trigona, who led the survey. "
+                   "Trigona said the cargo was intact.")
+    assert {"Simon Luca Trigona", "Trigona"} <= _variants(brief, "Simon Luca Trigona")
