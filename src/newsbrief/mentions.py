@@ -23,7 +23,7 @@ from .align import content_stems
 from .attribution import SAY_VERBS
 from .found import article_texts, extra_mentions, line_stems
 from .nlp import StoryParse, captions, ensure_parse
-from .spellings import CONNECTORS, TITLES
+from .spellings import CONNECTORS, TITLES, _nick_namer
 from .types import Article
 
 # spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
@@ -125,7 +125,7 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                               # "Spokeswoman Elisabeth Byrs": a common noun before a name is its role
                               or (tokens[0].pos_ == "NOUN" and len(tokens) > 1 and tokens[1].pos_ == "PROPN"
                                   and (tokens[0].is_sent_start or tokens[0].is_lower))
-                              or _inverted_say(doc, tokens)):
+                              or _inverted_say(doc, tokens) or _role_opening_a_name(ent, tokens)):
                 tokens.pop(0)
             # "Assad's Alawite": the possessor is the name when one word follows the possessive
             poss = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
@@ -141,6 +141,35 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                 if mention is not None:
                     out.append(mention)
     return out
+
+
+@lru_cache(maxsize=1)
+def _english_nouns() -> frozenset[str]:
+    """The common nouns of the model's lemmatizer (WordNet's), empty when it has none."""
+    from .nlp import load_model
+
+    nlp = load_model()
+    try:
+        return frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except (AttributeError, KeyError):
+        return frozenset()
+
+
+# Endings of nouns naming what someone does ("filmmaker", "lawyer", "activist"); WordNet's nouns
+# also hold names ("mohammed", "la" of "La David Johnson") that must stay a name's first word.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "ant", "ent", "ee")
+
+
+def _role_opening_a_name(ent, tokens: list) -> bool:
+    """"Filmmaker Zhang Yimou, the production's director, ...": a sentence opening with a common
+    noun of a role capitalised before a two-word name, which the model read as one name of three
+    proper nouns. A given name that is also a noun ("Frank", "Victor") is kept as the name."""
+    first = tokens[0]
+    namer = _nick_namer()
+    return (ent.label_ == "PERSON" and len(tokens) == 3 and first.is_sent_start and first.pos_ == "PROPN"
+            and all(t.is_alpha and t.is_title for t in tokens) and first.lower_ in _english_nouns()
+            and first.lower_.endswith(_AGENT_ENDINGS) and len(first) >= 5
+            and namer is not None and not (namer.nicknames_of(first.lower_) or namer.canonicals_of(first.lower_)))
 
 
 def _surname_tagged_apart(doc, person, nxt) -> bool:

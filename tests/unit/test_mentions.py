@@ -112,3 +112,17 @@ def test_a_caption_after_a_photo_credit_is_read_as_a_caption():
     names = {m.text for m in find_mentions(article, use_model=False)}
     assert any("Hollande" in n for n in names) and any("Ban Ki-moon" in n for n in names)
     assert not any("Reuters" in n or "Meredith" in n for n in names)
+
+
+def test_a_role_noun_opening_a_sentence_is_cut_from_a_three_word_name():
+    import pytest
+
+    pytest.importorskip("spacy")
+    pytest.importorskip("nicknames")
+    from newsbrief.mentions import find_mentions
+    from newsbrief.types import Article
+
+    article = Article("a", "Filmmaker Zhang Yimou, the production's director, praised Lin at a press conference. "
+                           "Frank Lloyd Wright designed the house.")      # a given name that is also a noun stays
+    names = {m.text for m in find_mentions(article)}
+    assert {"Zhang Yimou", "Frank Lloyd Wright"} <= names and "Filmmaker Zhang Yimou" not in names
