@@ -23,7 +23,7 @@ from .align import content_stems
 from .attribution import SAY_VERBS
 from .found import article_texts, extra_mentions, line_stems
 from .nlp import StoryParse, captions, ensure_parse
-from .spellings import CONNECTORS, TITLES, _nick_namer
+from .spellings import CONNECTORS, TITLES, nick_namer
 from .types import Article
 
 # spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
@@ -165,11 +165,12 @@ def _role_opening_a_name(ent, tokens: list) -> bool:
     noun of a role capitalised before a two-word name, which the model read as one name of three
     proper nouns. A given name that is also a noun ("Frank", "Victor") is kept as the name."""
     first = tokens[0]
-    namer = _nick_namer()
-    return (ent.label_ == "PERSON" and len(tokens) == 3 and first.is_sent_start and first.pos_ == "PROPN"
-            and all(t.is_alpha and t.is_title for t in tokens) and first.lower_ in _english_nouns()
-            and first.lower_.endswith(_AGENT_ENDINGS) and len(first) >= 5
-            and namer is not None and not (namer.nicknames_of(first.lower_) or namer.canonicals_of(first.lower_)))
+    if not (ent.label_ == "PERSON" and len(tokens) == 3 and first.is_sent_start and first.pos_ == "PROPN"
+            and all(t.is_alpha and t.is_title for t in tokens) and len(first) >= 5
+            and first.lower_.endswith(_AGENT_ENDINGS) and first.lower_ in _english_nouns()):
+        return False
+    namer = nick_namer()
+    return namer is not None and not (namer.nicknames_of(first.lower_) or namer.canonicals_of(first.lower_))
 
 
 def _surname_tagged_apart(doc, person, nxt) -> bool:

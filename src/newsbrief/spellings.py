@@ -185,7 +185,7 @@ def _compact(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _nick_namer():
+def nick_namer():
     """English given names and their hypocorisms (the ``nicknames`` package), or None when absent."""
     try:
         from nicknames import NickNamer
@@ -196,7 +196,7 @@ def _nick_namer():
 
 def hypocorism(x: str, y: str) -> bool:
     """One given name is a listed nickname of the other ("ed" / "edward")."""
-    namer = _nick_namer()
+    namer = nick_namer()
     if namer is None or x == y:
         return False
     return y in namer.nicknames_of(x) or x in namer.nicknames_of(y)
