@@ -64,11 +64,10 @@ _CAPTION = re.compile(
 
 # "BEIRUT (AP) — ", "HOMS, Syria (Reuters) - ", "WASHINGTON — " at the start of a paragraph, or
 # "NEW YORK—The" with the dash run into the sentence it starts (not "NATO—which").
-_DATELINE = re.compile(
-    r"""^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*
-        (?:\([\w.' ]{1,25}\)\s*)?(?:[—–-]{1,2}\s+|[—–]{1,2}(?=[A-Z"“])))""",
-    re.VERBOSE,
-)
+_DATELINE_HEAD = r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*(?:\([\w.' ]{1,25}\)\s*)?"
+_DATELINE = re.compile(rf"""^(?:{_DATELINE_HEAD}(?:[—–-]{{1,2}}\s+|[—–]{{1,2}}(?=[A-Z"“])))""")
+# A dateline as ``clean_text`` keeps it among the removed lines: "HONOLULU (AP) —".
+REMOVED_DATELINE = re.compile(rf"^{_DATELINE_HEAD}[—–-]{{1,2}}$")
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # A line that is only a date ("Saturday, January 8, 2005", "8 January 2005", "2005-01-08"):

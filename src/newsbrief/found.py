@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .align import content_stems
+from .clean import REMOVED_DATELINE
 from .dates import MONTH
 from .spellings import CONNECTORS, hypocorism, name_tokens
 
@@ -44,8 +45,6 @@ DEFINITION_SLACK = 4
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{2,14})\b")
 # "Gabriel Sherman (@gabrielsherman)": a display name before its handle (read back from "(@")
 _DISPLAY_HANDLE = re.compile(r"\(@([A-Za-z][A-Za-z0-9_]{2,14})\)")
-# A dateline as cleaning removes it: "HONOLULU (AP) —", "HOMS, Syria (Reuters) -", "WASHINGTON —"
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*(?:\([\w.' ]{1,25}\)\s*)?[—–-]{1,2}$")
 # An embedded tweet's signature: "— Display Name (@handle) October 30, 2018"
 _TWEET_SIGNATURE = re.compile(rf"\s*{MONTH}\s+\d{{1,2}},\s+\d{{4}}", re.I)
 _DISPLAY_NAME = re.compile(r"([^\W\d_][^\s()—–-]*(?:[ \t]+[^\W\d_][^\s()—–-]*){1,3})[ \t]*$")
@@ -72,7 +71,7 @@ class Found:
 def article_texts(article, caption_lines: Sequence[str]) -> tuple[str, ...]:
     """The texts of one article searched here: its body, its captions and its dateline, which
     cleaning took off ("HONOLULU (AP) —" spells the "Honolulu" of the text in capitals)."""
-    return (article.text, *caption_lines, *(line for line in article.removed if _DATELINE.match(line)))
+    return (article.text, *caption_lines, *(line for line in article.removed if REMOVED_DATELINE.match(line)))
 
 
 @lru_cache(maxsize=4096)
