@@ -86,16 +86,35 @@ class _Group:
     cued_labels: Counter = field(default_factory=Counter)   # labels read from context words
 
 
-def _union_find(n: int):
-    parent = list(range(n))
+class _Joined:
+    """Names (by index) joined into groups, with the evidence of each group's joins: a
+    union-find whose root keeps the reasons of every name that joined it."""
 
-    def find(i: int) -> int:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.evidence: dict[int, list[str]] = defaultdict(list)
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    return parent, find
+    def join(self, i: int, j: int, why: str) -> None:
+        """One group of names i and j, and why."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[rj] = ri
+            self.evidence[ri] += self.evidence.pop(rj, [])
+        self.evidence[ri].append(why)
+
+    def move(self, i: int, root: int, why: str = "") -> None:
+        """Name i's whole group joins the group at ``root`` (a short form its full name's)."""
+        self.evidence[root] += self.evidence.pop(self.find(i), [])
+        if why:
+            self.evidence[root].append(why)
+        self.parent[self.find(i)] = root
 
 
 def _label(labels: Counter) -> str:
@@ -124,40 +143,61 @@ def _rival_titles(mentions: Sequence[Mention]) -> tuple[list[Mention], dict[str,
 def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tuple[PossibleMatch, ...]]:
     """Group mentions into entities; every merge carries its evidence.
 
+    Names are compared without their titles: "Sen. Elizabeth Warren" is merged as "Elizabeth
+    Warren" and kept as its variant. Three passes: spellings of one full name (``_spelling_joins``),
+    a found spelling that names another found name (``_join_aliases``), then short forms joining
+    the one full name they belong to (``_ShortForms``).
+
     Returns:
         The entities, most important first (sources, then mentions), and the possible matches
         left unmerged.
     """
-    # names are compared without their titles: "Sen. Elizabeth Warren" is merged as "Elizabeth
-    # Warren" and kept as its variant
-    spellings: dict[str, list[Mention]] = defaultdict(list)
     mentions, rivals = _rival_titles(mentions)
+    spellings: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         spellings[m.name].append(m)
     names = sorted(spellings)
     info = {n: (_label(Counter(m.label for m in spellings[n])),
                 frozenset().union(*(m.context for m in spellings[n]))) for n in names}
-    parent, find = _union_find(len(names))
-    evidence: dict[int, list[str]] = defaultdict(list)
+    joined = _Joined(len(names))
     possible: list[PossibleMatch] = []
+    for i, j, m in _spelling_decisions(names, info, spellings, rivals):
+        if m.kind == "same":
+            joined.join(i, j, f"{names[i]!r} ~ {names[j]!r}: {m.rule}")
+        elif m.kind == "possible":
+            possible.append(PossibleMatch(names[i], names[j], round(m.score, 2), m.rule))
+    # another name of one country ("Burma" / "Myanmar"), from country_converter's aliases; a
+    # given name's initial and the surname ("D. Aune") of the one full name that fits
+    for i, j, why in (*country_aliases(names, info), *initialled(names, info)):
+        joined.join(i, j, why)
+    aliases = _join_aliases(mentions, names, joined)
+    short_forms = _ShortForms(names, info, spellings, joined, aliases)
+    possible += short_forms.attach_all()
+    groups: dict[int, _Group] = {}
+    for i, n in enumerate(names):
+        _add_name(groups.setdefault(joined.find(i), _Group(Counter(), {}, Counter(), Counter(), set(), [], set(), set())),
+                  n, spellings[n], short_forms.attached.get(i), n in short_forms.used_as_person)
+    for root, ev in joined.evidence.items():
+        groups[joined.find(root)].evidence[:0] = ev
+    entities = [_entity(g) for g in groups.values()]
+    entities.sort(key=lambda e: (-e.origins, -e.mentions, e.name))
+    return tuple(entities), tuple(unique_pairs(possible))
 
-    def join(i: int, j: int, why: str) -> None:
-        """One entity of names i and j, and why (kept with the group's evidence)."""
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[rj] = ri
-            evidence[ri] += evidence.pop(rj, [])
-        evidence[ri].append(why)
 
-    # 1. spellings of the same full name (pairs among names of comparable length)
+def _spelling_decisions(names: list[str], info: dict, spellings: dict[str, list[Mention]],
+                        rivals: dict[str, str]) -> list[tuple[int, int, Match]]:
+    """``match_names`` on every candidate pair of names, then corrected with what only the whole
+    story shows: an acronym that is the initials of several names ("N.Y.": New York, Navy Yard)
+    is none of them surely; a spelling written once, one letter from one written often, is its
+    typo; one word under rival titles stays apart."""
     decided = []
     for i, j in candidate_pairs(names):
         a, b = names[i], names[j]
         decided.append((i, j, match_names(a, b, label_a=info[a][0], label_b=info[b][0],
                                           context_a=info[a][1], context_b=info[b][1])))
-    # an acronym that is the initials of several names ("N.Y.": New York, Navy Yard) is none of them surely
     expansions = Counter(min(names[i], names[j], key=len) for i, j, m in decided
                          if m.kind == "same" and m.rule.startswith("acronym"))
+    out = []
     for i, j, m in decided:
         a, b = names[i], names[j]
         if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
@@ -167,94 +207,102 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             m = Match("same", why, m.score) if why else m
         if m.kind == "same" and a in rivals and rivals.get(b) == rivals[a]:
             m = Match("possible", f"{rivals[a]!r} under rival titles, and no full name to tell them apart", 0.5)
-        if m.kind == "same":
-            join(i, j, f"{a!r} ~ {b!r}: {m.rule}")
-        elif m.kind == "possible":
-            possible.append(PossibleMatch(a, b, round(m.score, 2), m.rule))
+        out.append((i, j, m))
+    return out
 
-    # 1b. another name of one country ("Burma" / "Myanmar"), from country_converter's aliases;
-    # 1c. a given name's initial and the surname ("D. Aune") of the one full name that fits
-    for i, j, why in (*country_aliases(names, info), *initialled(names, info)):
-        join(i, j, why)
 
-    # 1d. a found spelling that is itself a found name ("Stephanie Clifford", given by the text as
-    # Daniels's real name) joins the two names
+def _join_aliases(mentions: Sequence[Mention], names: list[str], joined: _Joined) -> set[int]:
+    """A found spelling that is itself a found name ("Stephanie Clifford", given by the text as
+    Daniels's real name) joins the two names. Returns those names: another name, not a longer
+    form of it."""
     index = {n: k for k, n in enumerate(names)}
-    linked: set[int] = set()                  # names joined so: another name, not a longer form
+    linked: set[int] = set()
     for m in mentions:
-        if m.why and m.text != m.name and m.text in index and find(index[m.text]) != find(index[m.name]):
+        if m.why and m.text != m.name and m.text in index and joined.find(index[m.text]) != joined.find(index[m.name]):
             linked.add(index[m.text])
-            join(index[m.name], index[m.text], m.why)
+            joined.join(index[m.name], index[m.text], m.why)
+    return linked
 
-    # 2. short forms: "Assad" -> the one entity whose full name ends with it; "the
-    # Observatory" / "the Syrian Observatory" -> "Syrian Observatory for Human Rights"
-    # a short form is a name alone in its group, or a group of one short name's spellings
-    # ("Blair" / "Mr Blair", "De Boer" / "de Boer")
-    forms: dict[int, set[tuple[str, ...]]] = defaultdict(set)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i, n in enumerate(names):
-        if not n.isupper() and i not in linked:   # an acronym ("GOSH") or an alias ("Stephanie Clifford"
-            forms[find(i)].add(folded(n))           # of "Daniels") does not make its name a long form
-        members[find(i)].append(i)
-    # ... or of one word spelt several ways ("Qasani" / "Qusani")
-    # (its spelling in capitals, "CLINTON" of a transcript, only if it has no other: an acronym)
-    alone = [min(ms, key=lambda j: (names[j].isupper(), len(names[j]), names[j])) for r, ms in members.items()
-             if len(forms[r]) == 1 or all(len(f) == 1 for f in forms[r])]
-    mentions = [sum(len(spellings[names[j]]) for j in members[find(i)]) for i in range(len(names))]
-    attached: dict[int, str] = {}
 
-    def attach(i: int, root: int, container: str, why: str = "") -> None:
-        """Short form i's group joins the entity at root, whose full name ``container`` ends with it."""
-        for j in members[find(i)]:
-            attached[j] = container
-        evidence[root] += evidence.pop(find(i), [])
-        if why:
-            evidence[root].append(why)
-        parent[find(i)] = root
-    used_as_person: set[str] = set()         # full names the model took for bodies, used as people's
+class _ShortForms:
+    """Short forms join the one entity they are short for: "Assad" the entity whose full name ends
+    with it, "the Observatory" / "the Syrian Observatory" "Syrian Observatory for Human Rights",
+    "Serena" the story's only full name starting with it. A short form is a name alone in its group,
+    or a group of one short name's spellings ("Blair" / "Mr Blair", "De Boer" / "de Boer") or of one
+    word spelt several ways ("Qasani" / "Qusani"). Ambiguous ones become possible matches."""
 
-    def person_by_use(uses: Sequence[Mention], full: str, label: str, speaking: bool = False) -> bool:
+    def __init__(self, names: list[str], info: dict, spellings: dict[str, list[Mention]], joined: _Joined,
+                 aliases: set[int]) -> None:
+        self.names, self.info, self.spellings, self.joined = names, info, spellings, joined
+        find = joined.find
+        forms: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for i, n in enumerate(names):
+            if not n.isupper() and i not in aliases:   # an acronym ("GOSH") or an alias ("Stephanie Clifford"
+                forms[find(i)].add(folded(n))            # of "Daniels") does not make its name a long form
+            self.members[find(i)].append(i)
+        # (its spelling in capitals, "CLINTON" of a transcript, only if it has no other: an acronym)
+        alone = [min(ms, key=lambda j: (names[j].isupper(), len(names[j]), names[j])) for r, ms in self.members.items()
+                 if len(forms[r]) == 1 or all(len(f) == 1 for f in forms[r])]
+        self.group_mentions = [sum(len(spellings[names[j]]) for j in self.members[find(i)]) for i in range(len(names))]
+        self.containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
+        for j, b in enumerate(names):
+            for t in folded(b):
+                self.containing[t].add(j)
+        # ... but a word in capitals that is a word of another name written in letters ("ARUP" of "Arup
+        # Group", "CLINTON" of "Hillary Clinton") is that word shouted, not an acronym
+        self.alone = [i for i in alone if not names[i].isupper()
+                      or (" " not in names[i] and len(names[i]) >= MIN_SHOUTED
+                          and any(not names[j].isupper() for j in self.containing.get(folded(names[i])[0], ()) if j != i))]
+        # last words of multi-word names: a first name that is also someone's surname is ambiguous
+        self.surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
+        # names of places, groups and bodies: a body's name after one of them is that body's
+        # ("U.S. Capitol Police" / "Capitol Police")
+        self.owners = {folded(n) for n in names if info[n][0] in TITLE_QUALIFIERS}
+        self.as_noun = {n for n in names if any(m.as_noun for m in spellings[n])}
+        self.attached: dict[int, str] = {}         # name -> the full name it was attached to
+        self.used_as_person: set[str] = set()      # full names the model took for bodies, used as people's
+
+    def attach_all(self) -> list[PossibleMatch]:
+        """Every short form attached where it surely belongs, longest first; the doubtful ones."""
+        possible: list[PossibleMatch] = []
+        for i in sorted(self.alone, key=lambda i: (-len(name_tokens(self.names[i])), self.names[i])):
+            if folded(self.names[i]):
+                possible += self._settle(i, *self._containers(i))
+        return possible
+
+    def _group_uses(self, i: int) -> list[Mention]:
+        return [m for j in self.members[self.joined.find(i)] for m in self.spellings[self.names[j]]]
+
+    def _person_by_use(self, uses: Sequence[Mention], full: str, label: str, speaking: bool = False) -> bool:
         """``_person_tagged_org``, remembered: such a name's entity is typed a person."""
         if _person_tagged_org(uses, full, label, speaking):
-            used_as_person.add(full)
+            self.used_as_person.add(full)
             return True
         return False
-    containing: dict[str, set[int]] = defaultdict(set)   # every short-form rule needs ta[0] in tb
-    for j, b in enumerate(names):
-        for t in folded(b):
-            containing[t].add(j)
-    # ... but a word in capitals that is a word of another name written in letters ("ARUP" of "Arup
-    # Group", "CLINTON" of "Hillary Clinton") is that word shouted, not an acronym
-    alone = [i for i in alone if not names[i].isupper()
-             or (" " not in names[i] and len(names[i]) >= MIN_SHOUTED
-                 and any(not names[j].isupper() for j in containing.get(folded(names[i])[0], ()) if j != i))]
-    # last words of multi-word names: a first name that is also someone's surname is ambiguous
-    surnames = {folded(n)[-1] for n in names if len(folded(n)) >= 2}
-    # names of places, groups and bodies: a body's name after one of them is that body's
-    # ("U.S. Capitol Police" / "Capitol Police")
-    owners = {folded(n) for n in names if info[n][0] in TITLE_QUALIFIERS}
-    as_noun = {n for n in names if any(m.as_noun for m in spellings[n])}
-    for i in sorted(alone, key=lambda i: (-len(name_tokens(names[i])), names[i])):
+
+    def _containers(self, i: int) -> tuple[dict[int, str], set[int], bool]:
+        """The groups whose names short form i could be short for: root -> the name ending with it
+        (or otherwise containing it as its head); the roots of names starting with it (a given
+        name); and whether it is written after "Mr."/"Ms."."""
+        names, info, find = self.names, self.info, self.joined.find
         a, la = names[i], info[names[i]][0]
         ta = folded(a)
-        if not ta:
-            continue
-        ends: dict[int, str] = {}                     # root -> the name that contains the short form
+        k = len(ta)
+        ends: dict[int, str] = {}
+        starts: set[int] = set()
+        uses = self._group_uses(i)
         # "Mr. Lin": a personal title goes before a surname, so a full name starting with it is
         # written surname first ("Lin Biao"), whatever label the model gave that rare name
-        mister = any(m.text.split()[0].rstrip(".").lower() in PERSONAL_TITLES
-                     for j in members[find(i)] for m in spellings[names[j]] if m.text != m.name)
-        starts: set[int] = set()
-        short_uses = [m for j in members[find(i)] for m in spellings[names[j]]]
-        for j in sorted(containing.get(ta[0], ())):
+        mister = any(m.text.split()[0].rstrip(".").lower() in PERSONAL_TITLES for m in uses if m.text != m.name)
+        for j in sorted(self.containing.get(ta[0], ())):
             b = names[j]
             tb, lb = folded(b), info[b][0]
-            if find(j) == find(i) or len(tb) <= len(ta):
+            if find(j) == find(i) or len(tb) <= k:
                 continue
             if (" " not in b and "-" in b.strip("-") and lb != "PERSON") or (" & " in b and la == "PERSON"):
                 continue                              # "Fey-Poehler", "Trump-Clinton": two names, not one;
                                                       # "Johnson & Johnson" is a firm, not Mr Johnson
-            k = len(ta)
             if (tb[:k] == ta and lb == "ORG" and len(tb) > k
                     and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])
                     # a place + "International" is its airport ("Atlantic City International"), a
@@ -271,19 +319,18 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                     ends.setdefault(find(j), b)       # a hospital is a building and a body: "Great Ormond
                     continue                          # Street Hospital" of "... Hospital for Children"
                 if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister
-                                                                or person_by_use(short_uses, b, lb)):
+                                                                or self._person_by_use(uses, b, lb)):
                     starts.add(find(j))               # the model's label of a rare name is a guess
                 elif (tb[-k:] == ta and "PERSON" in (la, lb)
-                      and (la not in PLACE_LABELS or mentions[i] <= mentions[j]
-                           or any(m.speaks or m.label == "PERSON"
-                                  for n in members[find(i)] for m in spellings[names[n]])
-                           or not any(m.placed for n in members[find(i)] for m in spellings[names[n]]))):
+                      and (la not in PLACE_LABELS or self.group_mentions[i] <= self.group_mentions[j]
+                           or any(m.speaks or m.label == "PERSON" for m in uses)
+                           or not any(m.placed for m in uses))):
                     ends.setdefault(find(j), b)       # a surname the model tagged otherwise (a
                                                       # place named more than the person is the
                                                       # place, unless it is once used as a person:
                                                       # "Dunham said", or tagged so once, or never
                                                       # written as a place: no "in Palin")
-                elif tb[-k:] == ta and k == 1 and person_by_use(short_uses, b, lb, speaking=True):
+                elif tb[-k:] == ta and k == 1 and self._person_by_use(uses, b, lb, speaking=True):
                     ends.setdefault(find(j), b)       # "Mlambo said" of "Dunstan Mlambo", both tagged otherwise
                 continue
             if (tb[-k:] == ta and {la, lb} & (PLACE_LABELS | {"NAME"})
@@ -296,96 +343,107 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
                 continue
             if tb[-k:] == ta and "ORG" not in (la, lb):
                 ends.setdefault(find(j), b)           # surname, or "Old City" of "Homs Old City"
-            elif la == lb == "ORG" and k >= 2 and tb[-k:] == ta and owned_name(b, k, owners):
+            elif la == lb == "ORG" and k >= 2 and tb[-k:] == ta and owned_name(b, k, self.owners):
                 ends.setdefault(find(j), b)           # "Capitol Police" of "U.S. Capitol Police"
             elif (tb[:k] == ta and "ORG" in (la, lb) and tb[k:]
                   and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
                 ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International"
             elif "ORG" in (la, lb) and ((tb[:k] == ta and word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
-                                            and head_noun(b, tb, ta[0], owners if a in as_noun else None))):
+                                            and head_noun(b, tb, ta[0], self.owners if a in self.as_noun else None))):
                 ends.setdefault(find(j), b)           # the name before "of"/"for", or its head noun
             elif tb[:k] == ta and "PERSON" in (la, lb):
                 starts.add(find(j))
-        if len(ends) == 1 and sexes_differ(members[find(i)], members[next(iter(ends))], names, spellings):
+        return ends, starts, mister
+
+    def _attach(self, i: int, root: int, container: str, why: str = "") -> None:
+        """Short form i's group joins the entity at root, whose full name ``container`` contains it."""
+        for j in self.members[self.joined.find(i)]:
+            self.attached[j] = container
+        self.joined.move(i, root, why)
+
+    def _settle(self, i: int, ends: dict[int, str], starts: set[int], mister: bool) -> list[PossibleMatch]:
+        """Attach short form i to the one entity it belongs to, if one stands out; else the
+        possible matches it leaves."""
+        names, spellings, members = self.names, self.spellings, self.members
+        a = names[i]
+        short = members[self.joined.find(i)]
+        if len(ends) == 1 and sexes_differ(short, members[next(iter(ends))], names, spellings):
             root, container = ends.popitem()
-            possible.append(PossibleMatch(a, container, 0.5, f"{a!r} ends {container!r}, but their titles "
-                                          "(Mr. / Ms.) name a man and a woman"))
-        elif len(ends) == 1:
+            return [PossibleMatch(a, container, 0.5, f"{a!r} ends {container!r}, but their titles "
+                                  "(Mr. / Ms.) name a man and a woman")]
+        if len(ends) == 1:
             root, container = ends.popitem()
-            attach(i, root, container)
-        elif ends and (owner := titled_owner(members[find(i)], {r: members[r] for r in ends},
-                                                                names, spellings)) is not None:
+            self._attach(i, root, container)
+        elif ends and (owner := titled_owner(short, {r: members[r] for r in ends}, names, spellings)) is not None:
             root, title = owner
-            attach(i, root, ends[root], f"{a!r} is written with the title {title!r}, as {ends[root]!r} is and "
-                                        "no other name ending with it")
-        elif ends and (root := named_in_every_report(members[find(i)], {r: members[r] for r in ends},
-                                                     names, spellings)) is not None:
-            attach(i, root, ends[root], f"{a!r} ends several names, but only {ends[root]!r} is named in every "
-                                        "report that writes it")
+            self._attach(i, root, ends[root], f"{a!r} is written with the title {title!r}, as {ends[root]!r} is "
+                                              "and no other name ending with it")
+        elif ends and (root := named_in_every_report(short, {r: members[r] for r in ends}, names, spellings)) is not None:
+            self._attach(i, root, ends[root], f"{a!r} ends several names, but only {ends[root]!r} is named in every "
+                                              "report that writes it")
         elif ends and (top := dominant(list(ends), members, names, spellings)) is not None:
             root, times = top
-            attach(i, root, ends[root], f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} "
-                                        "times as often as any other")
+            self._attach(i, root, ends[root], f"{a!r} ends several names, but {ends[root]!r} is written {times:.0f} "
+                                              "times as often as any other")
         elif ends:
-            for r in sorted(ends):
-                possible.append(PossibleMatch(a, names[r], 0.5, "short form of several names"))
+            return [PossibleMatch(a, names[r], 0.5, "short form of several names") for r in sorted(ends)]
         elif starts:
-            fulls = {r: min((names[j] for j in members[r]), key=len) for r in starts}
-            # a headline's "Serena Williams Shows Off" extends "Serena Williams": one person
-            shortest = min(fulls.values(), key=len)
-            if all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
-                r = next(r for r, f in fulls.items() if f == shortest)
-                full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
-                full_label = "PERSON" if person_by_use(short_uses, full, info[full][0]) else info[full][0]
-                if any(m.after_the for j in members[find(i)] for m in spellings[names[j]]):
-                    pass                              # "the Beatles" is no given name ("Beatles Story")
-                elif given_name_of(a, la, full, full_label, surnames) or surname_of_surname_first(a, full) or (
-                        mister and len(folded(full)) == 2 and len(ta) == 1 and ta[0] not in surnames):
-                    # "Serena" / "Serena Williams": the story's only full name with that first
-                    # name, and no one in it has that first name as a surname; "Ban" of "Ban Ki-moon"
-                    for j in members[find(i)]:
-                        attached[j] = full
-                    evidence[r] += evidence.pop(find(i), [])
-                    parent[find(i)] = r
-                else:
-                    # "Abu Rami" / "Abu-Rami Al-Qosour": a given name may or may not be that person
-                    possible.append(PossibleMatch(a, full, 0.5, f"{a!r} is the start of {full!r} (a given name?)"))
+            return self._settle_given_name(i, starts, mister)
+        return []
 
-    groups: dict[int, _Group] = {}
-    for i, n in enumerate(names):
-        root = find(i)
-        g = groups.setdefault(root, _Group(Counter(), {}, Counter(), Counter(), set(), [], set(), set()))
-        # the name counts every mention that carries it; a titled spelling, its own mentions (a
-        # handle or an acronym stands for the name without writing it: it counts only as itself)
-        written = [m for m in spellings[n] if not m.why or m.text == n]
-        if written:
-            g.variants[n] += len(written)
-            g.sources[n] = {m.article_id for m in written}
-        g.mentions += len(spellings[n])
-        for m in spellings[n]:
-            if m.text != n:
-                g.variants[m.text] += 1
-                g.sources.setdefault(m.text, set()).add(m.article_id)
-        g.labels.update(m.label for m in spellings[n])
-        g.cued_labels.update(m.label for m in spellings[n] if m.cued)
-        if n in used_as_person:
-            g.cued_labels["PERSON"] += len(spellings[n])
-        if i not in attached:
-            g.full_labels.update(m.label for m in spellings[n])
-        titled = sorted({m.text for m in spellings[n] if m.text != n})
-        g.titled.update(titled)
-        whys = {m.text: m.why for m in spellings[n] if m.why}
-        g.evidence.extend(whys.get(t) or f"{t!r}: {n!r} with a title" for t in titled)
-        if i in attached:
-            g.short_forms.update(m.text for m in spellings[n])
-            g.evidence.append(f"{n!r}: short form of {attached[i]!r} (the only name that contains it)")
-    for root, ev in evidence.items():
-        groups[find(root)].evidence[:0] = ev
+    def _settle_given_name(self, i: int, starts: set[int], mister: bool) -> list[PossibleMatch]:
+        """"Serena" / "Serena Williams": the story's only full name with that first name, when no
+        one in it has that first name as a surname; "Ban" of "Ban Ki-moon". A headline's "Serena
+        Williams Shows Off" extends "Serena Williams": one person."""
+        names, find = self.names, self.joined.find
+        a, la = names[i], self.info[names[i]][0]
+        fulls = {r: min((names[j] for j in self.members[r]), key=len) for r in starts}
+        shortest = min(fulls.values(), key=len)
+        if not all(folded(f)[:len(folded(shortest))] == folded(shortest) for f in fulls.values()):
+            return []
+        r = next(r for r, f in fulls.items() if f == shortest)
+        full = max((names[j] for j in range(len(names)) if find(j) == r), key=len)
+        uses = self._group_uses(i)
+        full_label = "PERSON" if self._person_by_use(uses, full, self.info[full][0]) else self.info[full][0]
+        if any(m.after_the for m in uses):
+            return []                                 # "the Beatles" is no given name ("Beatles Story")
+        if given_name_of(a, la, full, full_label, self.surnames) or surname_of_surname_first(a, full) or (
+                mister and len(folded(full)) == 2 and len(folded(a)) == 1 and folded(a)[0] not in self.surnames):
+            for j in self.members[find(i)]:
+                self.attached[j] = full
+            self.joined.move(i, r)
+            return []
+        # "Abu Rami" / "Abu-Rami Al-Qosour": a given name may or may not be that person
+        return [PossibleMatch(a, full, 0.5, f"{a!r} is the start of {full!r} (a given name?)")]
 
-    entities = [_entity(g) for g in groups.values()]
-    entities.sort(key=lambda e: (-e.origins, -e.mentions, e.name))
-    return tuple(entities), tuple(unique_pairs(possible))
+
+def _add_name(g: _Group, name: str, spelled: Sequence[Mention], attached_to: str | None, used_as_person: bool) -> None:
+    """Count one name's mentions into its entity's group."""
+    # the name counts every mention that carries it; a titled spelling, its own mentions (a
+    # handle or an acronym stands for the name without writing it: it counts only as itself)
+    written = [m for m in spelled if not m.why or m.text == name]
+    if written:
+        g.variants[name] += len(written)
+        g.sources[name] = {m.article_id for m in written}
+    g.mentions += len(spelled)
+    for m in spelled:
+        if m.text != name:
+            g.variants[m.text] += 1
+            g.sources.setdefault(m.text, set()).add(m.article_id)
+    g.labels.update(m.label for m in spelled)
+    g.cued_labels.update(m.label for m in spelled if m.cued)
+    if used_as_person:
+        g.cued_labels["PERSON"] += len(spelled)
+    if attached_to is None:
+        g.full_labels.update(m.label for m in spelled)
+    titled = sorted({m.text for m in spelled if m.text != name})
+    g.titled.update(titled)
+    whys = {m.text: m.why for m in spelled if m.why}
+    g.evidence.extend(whys.get(t) or f"{t!r}: {name!r} with a title" for t in titled)
+    if attached_to is not None:
+        g.short_forms.update(m.text for m in spelled)
+        g.evidence.append(f"{name!r}: short form of {attached_to!r} (the only name that contains it)")
 
 
 def _person_tagged_org(short_uses: Sequence[Mention], full: str, full_label: str, speaking: bool = False) -> bool:
