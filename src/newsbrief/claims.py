@@ -192,7 +192,8 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         if base is not None:
             days = float((base.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7)
         # vague: a start day is a bound on the length, to list beside a conflict, not to make one
-        add(("duration", event), f"{verb.text} {m.group()}", max(days, 1.0), f"length of the {event}",
+        # read as one phrase, the weekday after its verb ("On Saturday, the regime launched" -> "launched on Saturday")
+        add(("duration", event), f"{verb.text} {m.group()[0].lower()}{m.group()[1:]}", max(days, 1.0), f"length of the {event}",
             sentence.start + m.start(), sentence.start + m.end(), days=True, vague=True,
             qualifier="" if base is not None else "less than")
 
