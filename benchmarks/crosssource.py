@@ -158,6 +158,37 @@ RECORD = (
     "counts of one series."
 )
 
+# An experiment measured and dropped, kept so it is not tried again blind.
+POSSIBLE_DISAGREEMENTS = (
+    "Tried and dropped: *possible disagreements*, a lower-confidence list beside the conflicts. Design, fixed "
+    "before the missed labels were read: two figures (claims.extract) of different origins, same unit (dates "
+    "and clock times left out), not vague, whose sentences align.similarity links as saying the same thing "
+    "(words and names; the numbers signal left out, the numbers being what may differ; bar AlignSettings."
+    "same_fact 0.55), measuring the same words (counted noun / object stem-matched; no two lexicon predicates, "
+    "event scopes, places or years that differ), values clearly different (same_value False), not already "
+    "lined up by compare, neither value stated in the other sentence too, and the two sentences not naming "
+    "different days. First run on the 7 sets: 1 entry, 0 of the 15 misses caught, 1 false ('at least 20 "
+    "people were killed' vs '21 people dead': a bound and a value it allows, no disagreement); 1 entry on "
+    "the 110 stories of ../shared/data (the same one). One refinement, for general reasons: the bar set to "
+    "0.32, the median words-and-names similarity of the 97 pairs of two origins' sentences that compare "
+    "finds agreeing on a figure in those 110 stories (0.55 passes only 22% of them), and a value within "
+    "another's bound ('at least 20' / '21') no disagreement. Refined: 5 entries on the 7 sets (development "
+    "1, round 3 2, round 4 1, round 6 1), 0 labelled conflicts among them (precision 0.00), 0 of the 15 "
+    "misses caught; 5 entries on the 110 stories, the same five. All five read as no disagreement, none a "
+    "conflict the labellers missed: another event ('killed at least 241' vs a 1997 quake's 'more than 100'), "
+    "a total vs an increase ('33 million Americans' vs '35 million more Americans'), another year ('8.6 "
+    "percent' in March 2016 vs 'more than 10 percent' in March), another thing (Benghazi's 'half a dozen' "
+    "investigations vs 9/11's 'two'; 'nearly 120 degrees' in a truck vs a body's 'more than 104 degrees'). "
+    "Why no recall: in 11 of the 15 misses one side's value is no figure at all for the figure reader ('$9,000', "
+    "'25 and 35', '6.6 million', 'about 72 million', '08:30', 'December 14', 'eleven', '25 percent'...); of the "
+    "other four, one is two dates (left out by design), one two clock times that same_value finds within an "
+    "approximate quarter hour ('02:00 GMT' / 'about 23.00 local time (02.14 GMT)'), one a pair compare already "
+    "lined up ('$3-$4 million' / '$3 million'; the third value a count of dollars, another unit) and one a "
+    "pair compare lined up whose counts are more than MAX_COUNT_RATIO apart ('two' / 'Sixteen' bodies). "
+    "Sentence alignment cannot pair figures the reader does not find: the misses need the reader, not "
+    "another pairing."
+)
+
 STORY_TABLE = ("| story | docs | exp. | found | TP | FP | FN | exp. pairs | found pairs | TP pairs |",
                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 
@@ -206,6 +237,8 @@ def main() -> int:
         *table,
         "",
         RECORD,
+        "",
+        POSSIBLE_DISAGREEMENTS,
     ]
     for name, _, rows, details, intro in results:
         md += ["", intro, "", *STORY_TABLE, *rows, "", *details]
