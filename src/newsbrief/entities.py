@@ -45,7 +45,8 @@ from dataclasses import dataclass, field, replace
 from .mentions import (HONORIFICS, PERSONAL_TITLES, TITLE_QUALIFIERS, ENTITY_TYPES, Mention,  # noqa: F401
                        clean_mention, find_mentions, found_mentions, missed_mentions)
 from .name_rules import (PLACE_LABELS, REGION_QUALIFIERS, country_aliases, unique_pairs, dominant,
-                         given_name_of, head_noun, initialled, named_in_every_report, owned_name, sexes_differ, surname_of_surname_first, titled_owner,
+                         given_name_of, head_noun, initialled, named_in_every_report, owned_name, sexes_differ,
+                         state_abbreviations, surname_of_surname_first, titled_owner,
                          uses, word_after, compatible_or_person)
 from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
@@ -166,9 +167,10 @@ def merge_mentions(mentions: Sequence[Mention]) -> tuple[tuple[Entity, ...], tup
             joined.join(i, j, f"{names[i]!r} ~ {names[j]!r}: {m.rule}")
         elif m.kind == "possible":
             possible.append(PossibleMatch(names[i], names[j], round(m.score, 2), m.rule))
-    # another name of one country ("Burma" / "Myanmar"), from country_converter's aliases; a
-    # given name's initial and the surname ("D. Aune") of the one full name that fits
-    for i, j, why in (*country_aliases(names, info), *initialled(names, info)):
+    # another name of one country ("Burma" / "Myanmar"), from country_converter's aliases; a U.S.
+    # state's abbreviation ("Va."); a given name's initial and the surname ("D. Aune") of the one
+    # full name that fits
+    for i, j, why in (*country_aliases(names, info), *state_abbreviations(names, info), *initialled(names, info)):
         joined.join(i, j, why)
     aliases = _join_aliases(mentions, names, joined)
     short_forms = _ShortForms(names, info, spellings, joined, aliases)

@@ -80,6 +80,24 @@ def country_aliases(names: list[str], info: dict) -> list[tuple[int, int, str]]:
             and _compact_lower(names[i])[:COUNTRY_STEM] != _compact_lower(names[canon[code]])[:COUNTRY_STEM]]
 
 
+def state_abbreviations(names: list[str], info: dict) -> list[tuple[int, int, str]]:
+    """(state, abbreviation, evidence) for each U.S. state the story names by its AP-style
+    abbreviation ("Va.", "Calif.": datelines, "Arlington, Va.") and by its own name,
+    both as places. The abbreviations are the ``us`` package's (``State.ap_abbr``)."""
+    try:
+        import us
+    except ImportError:      # optional (the "nlp" extra): without it "Va." / "Virginia" stays unmerged
+        return []
+    places = {n: i for i, n in enumerate(names) if info[n][0] in PLACE_LABELS}
+    out = []
+    for n, i in places.items():
+        # initials ("N.Y.", "N.C.") are the acronym rule's, which weighs other names they could stand for
+        state = us.states.lookup(n, field="ap_abbr") if n.endswith(".") and not n.replace(".", "").isupper() else None
+        if state is not None and state.name in places and state.name != n:
+            out.append((places[state.name], i, f"{n!r} is the AP abbreviation of {state.name!r} (us)"))
+    return out
+
+
 def _compact_lower(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 

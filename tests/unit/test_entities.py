@@ -448,6 +448,18 @@ def test_names_of_one_country_merge_a_city_named_after_it_does_not():
     assert any("country_converter" in ev for ev in myanmar.evidence)
 
 
+def test_a_us_state_joins_its_ap_abbreviation_only_as_a_place():
+    ms = [Mention("Virginia", "GPE", "a"), Mention("Va.", "GPE", "b"), Mention("Arlington", "GPE", "b"),
+          Mention("Miss.", "PERSON", "a"), Mention("Mississippi", "GPE", "a"), Mention("Calif.", "GPE", "b")]
+    entities, _ = merge_mentions(ms)
+    groups = [{v.text for v in e.variants} for e in entities]
+    assert {"Virginia", "Va."} in groups
+    assert {"Mississippi"} in groups and {"Miss."} in groups      # a title the model took for a person
+    assert {"Calif."} in groups                                     # no "California" to join
+    virginia = next(e for e in entities if e.name == "Virginia")
+    assert any("AP abbreviation" in ev for ev in virginia.evidence)
+
+
 def test_q_and_g_transliterate_one_arabic_letter():
     assert match_names("Qadhafi", "Gadhafi", label_a="PERSON", label_b="PERSON").kind == "same"
     assert match_names("Iraq", "Irag", label_a="GPE", label_b="GPE").kind != "same"      # too short to tell
