@@ -22,7 +22,7 @@ from functools import lru_cache
 from .align import content_stems
 from .clean import REMOVED_DATELINE
 from .dates import MONTH
-from .spellings import CONNECTORS, hypocorism, name_tokens
+from .spellings import CONNECTORS, hypocorism, loose_key, name_tokens
 
 # Single-word names are searched for in other casings only when this long and written in
 # capitals ("GARIN"): a short or lower-case word is too often a common word ("trump", "US").
@@ -143,6 +143,148 @@ def _runs_on(text: str, start: int, end: int, upper: bool) -> bool:
     if upper:
         return any(w and len(w.group(1)) >= 2 and w.group(1).isupper() for w in (after, before))
     return bool(after and after.group(1)[:1].isupper())
+
+
+# --- loose spellings -------------------------------------------------------------------------
+
+# Lower-case words that may stand inside a name's run of capitalised words ("Gang of Eight",
+# "Bosnia and Herzegovina", "Johnson & Johnson"): its particles and function words.
+_RUN_JOINERS = CONNECTORS | {"&", "on", "in", "at", "to", "y", "da", "di", "van", "von", "der", "den"}
+# Most words of a run compared with a name: longer names are rare, longer runs headlines or lists.
+MAX_RUN_WORDS = 8
+# Letters and digits a name's loose key has at least: "K5" / "K-5" compare, a single letter never.
+MIN_LOOSE_KEY = 2
+# A word's own dot ("Rd.", "St.", "D.C."): an abbreviation's or initials', which the name may go on after.
+_ABBREVIATION_DOT = re.compile(r"(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z])\.$")
+_INITIALS_END = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_OPENING = "\"“‘'([{"
+_CLOSING = ",;:)]}\"”?.!’'-‐"
+
+
+def _key_of(name: str, label: str) -> tuple[str, ...]:
+    """``loose_key`` of a found name: a person's plurals are kept (middle names differ so)."""
+    return loose_key(name, label != "PERSON")
+
+
+def loose_spellings(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> list[Found]:
+    """Found names written with other punctuation, abbreviations or numerals ("Kings Cross" of
+    "King's Cross", "AR15" of "AR-15", "Old Colony Rd" of "Old Colony Road", "Treblinka 2" of
+    "Treblinka II", "Royal Marine Base Chivenor" of "Royal Marines Base Chivenor").
+
+    A run of capitalised words (and the particles between them) whose ``loose_key`` is a found
+    name's is that name. Other casings alone are ``case_variants``'s; a match going on into a
+    capitalised word is a longer name's part, skipped.
+    """
+    by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for n in sorted(names):
+        key = _key_of(n, names[n])
+        if len("".join(key)) >= MIN_LOOSE_KEY:
+            by_key[key].append(n)
+    out = []
+    for aid, ts in texts.items():
+        for text in ts:
+            for run in _name_runs(text) if by_key else ():
+                for start, end, owners in _longest_matches(text, run, by_key, names):
+                    surface = " ".join(text[start:end].split())
+                    written = _written(text, start, end)
+                    if (any(_letters_cased_otherwise(o, w) for o in owners for w in written)
+                            or _runs_on(text, start, end, surface.isupper())):
+                        continue
+                    name = owners[0]
+                    out.append(Found(aid, surface, name, names[name], _line_at(text, start),
+                                     f"{surface!r}: {name!r} with other punctuation, abbreviations or "
+                                     f"numerals (both {' '.join(_key_of(name, names[name]))!r})"))
+    return out
+
+
+def _letters_cased_otherwise(name: str, surface: str) -> bool:
+    """The same letters in another case ("It" / "I.T.", "I’m" / "IM", "Gang Of Eight"): a casing,
+    which ``case_variants`` decides with its own guards, not a loose spelling."""
+    a, b = re.sub(r"[\W_]", "", name), re.sub(r"[\W_]", "", surface)
+    return a.lower() == b.lower() and a != b or name.lower() == surface.lower()
+
+
+def _longest_matches(text: str, run: list[tuple[int, int, bool]], by_key: dict[tuple[str, ...], list[str]],
+                     names: dict[str, str]) -> list[tuple[int, int, list[str]]]:
+    """The longest spans of a run, left to right, that spell found names other than as written:
+    (start, end, the names). A span begins and ends with a capitalised word or a number, not a
+    particle; a last word's possessive is left out ("Johnson & Johnson" of "Johnson & Johnson's":
+    "Sherman's" is never the "Shermans").
+    A span written as a found name is no other spelling, but a shorter one inside it may be ("K-5"
+    of the model's "Meet K-5")."""
+    out = []
+    i = 0
+    while i < len(run):
+        for j in range(min(len(run), i + MAX_RUN_WORDS) - 1, i - 1, -1):
+            if not (run[i][2] and run[j][2]):
+                continue
+            end = run[j][1]
+            if text[end - 1] == "." and not _INITIALS_END.search(text, 0, end):
+                end -= 1                        # a last word's dot may be a full stop: "Old Colony Rd."
+            surface = " ".join(text[run[i][0]:end].split())
+            owners = [n for key in dict.fromkeys((loose_key(surface), loose_key(surface, False)))
+                      for n in by_key.get(key, ()) if _key_of(n, names[n]) == key]
+            if owners and not _written(text, run[i][0], end) & names.keys():
+                out.append((run[i][0], end, owners))
+                i = j
+                break
+        i += 1
+    return out
+
+
+def _written(text: str, start: int, end: int) -> set[str]:
+    """The span as written, with and without the dot after it ("Apotex Inc." / "Apotex Inc")."""
+    surface = " ".join(text[start:end].split())
+    return {surface, surface + "." if text[end:end + 1] == "." else surface}
+
+
+def _name_runs(text: str) -> list[list[tuple[int, int, bool]]]:
+    """Runs of words that may spell a name: capitalised words, numbers and the particles between
+    them, each word as (start, end without a possessive "'s", whether it may begin or end a name),
+    without the punctuation around it. A comma, a colon, a closing quote, a dash or a sentence's
+    full stop ends a run."""
+    runs: list[list[tuple[int, int, bool]]] = []
+    run: list[tuple[int, int, bool]] = []
+    for m in re.finditer(r"[^\s—–]+", text):
+        if run and text[m.start()] in _OPENING:
+            runs.append(run)                # "NPR's “Planet Money”": a quoted title begins another name
+            run = []
+        start, end, goes_on = _word_span(text, m.start(), m.end())
+        goes_on = goes_on and text[m.end():m.end() + 1] not in "—–"     # "TORONTO—": a dash ends a name
+        word = text[start:end]
+        capital = bool(word) and (word[0].isupper() or word[0].isdigit())
+        if capital or (word and word.lower() == word and word in _RUN_JOINERS):
+            owner = end - 2 if re.search(r"\w['’]s$", word) else end
+            run.append((start, owner, capital))
+        else:
+            goes_on = False
+        if not goes_on:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    return [r for r in runs if r]
+
+
+def _word_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """A whitespace token's word without the punctuation around it, and whether a name may go on
+    after it. Kept: an abbreviation's dot ("Rd."), a dropped "g"'s apostrophe ("Talkin’"), a "!" the
+    sentence goes on after ("Yahoo! denying")."""
+    opened = start < end and text[start] in "‘'"
+    while start < end and text[start] in _OPENING:
+        start += 1
+    word_end = end
+    while word_end > start and text[word_end - 1] in _CLOSING:
+        word_end -= 1
+    word, tail = text[start:word_end], text[word_end:end]
+    if not tail:
+        return start, word_end, True
+    if tail[:1] == "." and _ABBREVIATION_DOT.search(word + "."):
+        return start, word_end + 1, tail == "."        # "Rd.", "St.", "D.C.,": with its dot
+    if tail in ("’", "'") and not opened and word.endswith("in"):
+        return start, end, True                        # "Talkin’": a dropped "g" (not "CBS’", a possessive)
+    if tail == "!" and re.match(r"\s*[a-z(]", text[end:]):
+        return start, end, False                       # "Yahoo! denying": the name's "!"
+    return start, word_end, False
 
 
 # --- social-media handles -------------------------------------------------------------------
@@ -342,6 +484,6 @@ def extra_mentions(texts: dict[str, tuple[str, ...]], names: dict[str, str]) -> 
     """Every finder's spellings, given the story's texts by article and its found names (name ->
     label)."""
     persons = sorted(n for n, label in names.items() if label in ("PERSON", "NAME") and len(n.split()) >= 2)
-    found = (case_variants(texts, names) + handle_mentions(texts, persons) + acronym_mentions(texts, names)
-             + alias_mentions(texts, names))
+    found = (case_variants(texts, names) + loose_spellings(texts, names) + handle_mentions(texts, persons)
+             + acronym_mentions(texts, names) + alias_mentions(texts, names))
     return found

@@ -74,6 +74,21 @@ RARE_TIMES = 1
 COMMON_TIMES = 3
 
 
+# Standard abbreviations of words inside names, read as the word ("Old Colony Rd" is "Old Colony
+# Road"). Each stands for one word only inside a name: "Rd", "Ave", "Blvd" (street names), "Dept",
+# "Univ", "Corp" (bodies), "Mt", "Ft" (Mount, Fort: "Ft. Hood"). Left out: "Co" (Company or, in
+# Ireland, County), "Dr" (Drive or Doctor), "Inc" (written far more than "Incorporated").
+NAME_ABBREVIATIONS = {"rd": "road", "ave": "avenue", "blvd": "boulevard", "dept": "department",
+                      "univ": "university", "corp": "corporation", "mt": "mount", "ft": "fort"}
+# "St" is Street after a word ("Baker St") and Saint before one ("St. James"): read only after one.
+STREET_ABBREVIATION = ("st", "street")
+# A name's last word in Roman numerals, read as its number ("Treblinka II" is "Treblinka 2"); up
+# to 39, enough for the numbered names of news (monarchs, popes, wars, camps, conferences).
+_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+# Shortest word read as a plural when inside a name: "Marines" is "Marine", "Bus" stays.
+MIN_PLURAL_WORD = 4
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """The decision for one pair of spellings."""
@@ -133,6 +148,51 @@ def translit_key(name: str) -> str:
 def skeleton(name: str) -> str:
     """The consonants of ``translit_key``: "Khaldiyeh" and "Khalidiya" are both "kld"."""
     return re.sub(r"[aeiou]", "", translit_key(name))
+
+
+def _roman_value(word: str) -> str:
+    """The number a word in capital Roman numerals writes ("II" -> "2"), "" when it is none."""
+    m = _ROMAN.match(word)
+    if not word or m is None:
+        return ""
+    ones = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+    return str(10 * len(m.group(1)) + ones[m.group(2)])
+
+
+@lru_cache(maxsize=16384)
+def loose_key(name: str, inner_plurals: bool = True) -> tuple[str, ...]:
+    """The words of a name however they are punctuated, abbreviated or numbered: writers differ in
+    apostrophes ("King's Cross" / "Kings Cross", "Talkin’" / "Talkin'"), hyphens and spaces between
+    letters and digits ("AR-15" / "AR15", "COP21" / "COP 21"), "&" for "and", a last "!" ("Yahoo!"),
+    a last number in Roman numerals ("Treblinka II" / "Treblinka 2"), street and body abbreviations
+    ("Old Colony Rd") and a plural inside a long name ("Royal Marines Base Chivenor" / "Royal Marine
+    Base ..."). Case is folded ("Gang Of Eight" / "Gang of Eight").
+
+    Unlike ``name_tokens`` it keeps every word, titles, particles ("AR-15" is no "al-"), single
+    letters and digits ("World War 1" is not "World War 2"): it says two spellings are one, not that
+    a short form is part of a long one. ``inner_plurals=False`` keeps the plurals: a person's middle
+    names ("John Adams Smith" / "John Adam Smith") are other people's.
+    """
+    raw = [w for w in re.split(r"[\s\-‐–]+", name.replace("&", " and ")) if w.strip(".!'’")]
+    if len(raw) >= 2 and (number := _roman_value(raw[-1].rstrip("."))):
+        raw[-1] = number
+    words = []
+    for w in raw:
+        bare = re.sub(r"[^a-z0-9]", "", _ascii(w))
+        words += re.findall(r"[a-z]+|[0-9]+", bare)       # "ar15" is "ar" "15"
+    words = [NAME_ABBREVIATIONS.get(w, w) if len(words) >= 2 else w for w in words]
+    words = [STREET_ABBREVIATION[1] if w == STREET_ABBREVIATION[0] and k > 0 else w for k, w in enumerate(words)]
+    if inner_plurals and len(words) >= 3:
+        words[1:-1] = [w[:-1] if len(w) >= MIN_PLURAL_WORD and w.endswith("s") and not w.endswith("ss") else w
+                       for w in words[1:-1]]
+    return tuple(words)
+
+
+def _other_number(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two loose keys with the same words and each a number, not the same ("treblinka 1" / "treblinka 2")."""
+    numbers_x, numbers_y = [w for w in x if w.isdigit()], [w for w in y if w.isdigit()]
+    return (bool(numbers_x) and bool(numbers_y) and numbers_x != numbers_y
+            and [w for w in x if not w.isdigit()] == [w for w in y if not w.isdigit()])
 
 
 def _acronym_of(short: str, long: str) -> bool:
@@ -329,8 +389,14 @@ def match_names(a: str, b: str, *, label_a: str = "NAME", label_b: str = "NAME",
     ka, kb = translit_key(a), translit_key(b)
     if not ka or not kb:
         return Match("different", "no comparable words")
+    if _other_number(loose_key(a), loose_key(b)):
+        # "Treblinka I" / "Treblinka II", "World War 1" / "World War 2": one name, two numbers, two things
+        return Match("different", f"same words, other numbers ({a!r} / {b!r})")
     if ka == kb:
         return Match("same", f"same transliteration key {ka!r}", 1.0)
+    plurals = "PERSON" not in (label_a, label_b)
+    if loose_key(a, plurals) == loose_key(b, plurals):
+        return Match("same", f"same words but for punctuation, abbreviations or numerals ({a!r} / {b!r})", 1.0)
     if min(len(ka), len(kb)) >= MIN_FUZZY_LEN and _qaf_as_g(a, b):
         # Arabic qaf is written q, k or, as spoken in Libya and the Gulf, g ("Qadhafi" / "Gadhafi")
         return Match("same", f"same transliteration key with q written g ({a!r} / {b!r})", 1.0)
@@ -445,8 +511,9 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
 
     Every rule of ``match_names`` but the acronym needs a spelling similarity of at least
     ``min(FUZZY_POSSIBLE, SKELETON_MIN_RATIO)``, a shared word (one word shortened) or the same
-    letters (a transposition); pairs with none of these are "different" without asking. The
-    similarity matrix is computed in C (rapidfuzz), so a story of thousands of names stays fast.
+    letters (a transposition) or the same ``loose_key``; pairs with none of these are "different"
+    without asking. The similarity matrix is computed in C (rapidfuzz), so a story of thousands of
+    names stays fast.
     """
     from rapidfuzz import fuzz, process
 
@@ -469,9 +536,11 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int]]:
         for initials in _initialisms(names[i]):
             by_initials[initials].append(i)
     by_compact: dict[str, list[int]] = defaultdict(list)
+    by_loose: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(names):
         by_compact[_compact(n)].append(i)
-    for group in (*by_token.values(), *by_letters.values(), *by_compact.values()):
+        by_loose[loose_key(n)].append(i)
+    for group in (*by_token.values(), *by_letters.values(), *by_compact.values(), *by_loose.values()):
         pairs.update((a, b) for x, a in enumerate(group) for b in group[x + 1:])
     for i, n in enumerate(names):
         letters = n.replace(".", "")

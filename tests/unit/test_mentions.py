@@ -126,3 +126,47 @@ def test_a_role_noun_opening_a_sentence_is_cut_from_a_three_word_name():
                            "Frank Lloyd Wright designed the house.")      # a given name that is also a noun stays
     names = {m.text for m in find_mentions(article)}
     assert {"Zhang Yimou", "Frank Lloyd Wright"} <= names and "Filmmaker Zhang Yimou" not in names
+
+
+def test_a_loose_key_reads_punctuation_abbreviations_and_numerals_alike():
+    from newsbrief.spellings import loose_key
+
+    for a, b in [("King's Cross", "Kings Cross"), ("Two Chicks Talkin’ Politics", "Two Chicks Talkin' Politics"),
+                 ("AR-15", "AR15"), ("COP21", "COP 21"), ("Yahoo!", "Yahoo"), ("Johnson and Johnson", "Johnson & Johnson"),
+                 ("Treblinka II", "Treblinka 2"), ("Old Colony Road", "Old Colony Rd."), ("Baker Street", "Baker St"),
+                 ("Royal Marine Base Chivenor", "Royal Marines Base Chivenor"), ("Gang Of Eight", "Gang of Eight")]:
+        assert loose_key(a) == loose_key(b), (a, b)
+    for a, b in [("Treblinka I", "Treblinka II"), ("World War 1", "World War 2"), ("St. James Church", "Street James Church"),
+                 ("Johnson", "Johnson & Johnson")]:
+        assert loose_key(a) != loose_key(b), (a, b)
+    assert loose_key("John Adams Smith", False) != loose_key("John Adam Smith", False)   # a person's middle name
+
+
+def test_loose_spellings_of_a_found_name_are_spellings_of_it():
+    from newsbrief.found import loose_spellings
+
+    text = ("The men arrive at King's Cross at 8:55 a.m. Police want witnesses around King's Cross Station. "
+            "The couple lived at 50 Old Colony Rd. until May. A photo of Buck's AR15 hanging on the wall "
+            "angered Johnson and Johnson's critics, said Yahoo! News. Yahoo! denies it. Shermans' lawyer "
+            "spoke to Sherman's son. Then he called Paul. It was on CBS’ show; I’m sure the IM agreed.")
+    names = {"Kings Cross": "GPE", "Old Colony Road": "FAC", "AR-15": "ORG", "Johnson & Johnson": "ORG",
+             "Yahoo": "ORG", "Shermans": "PERSON", "Paul": "PERSON", "I.T.": "ORG", "CBS": "ORG", "IM": "ORG"}
+    found = {(f.text, f.name) for f in loose_spellings(_texts(text), names)}
+    # never "King's Cross" of "King's Cross Station" (a longer name), "Sherman's" (a possessive), "Paul." (a full
+    # stop), "It" of "I.T." or "I’m" of "IM" (a casing), "CBS’" (a possessive)
+    assert found == {("King's Cross", "Kings Cross"), ("Old Colony Rd", "Old Colony Road"), ("AR15", "AR-15"),
+                     ("Johnson and Johnson", "Johnson & Johnson"), ("Yahoo!", "Yahoo")}
+    f = next(f for f in loose_spellings(_texts(text), names) if f.text == "AR15")
+    assert f.label == "ORG" and "'AR-15'" in f.why
+
+
+def test_loose_spellings_merge_whether_found_by_the_model_or_in_the_text():
+    from newsbrief.spellings import match_names
+
+    assert match_names("COP21", "COP 21").kind == "same" and match_names("Treblinka I", "Treblinka 1").kind == "same"
+    assert match_names("Treblinka I", "Treblinka II").kind == match_names("World War 1", "World War 2").kind == "different"
+    ms = [Mention("Royal Marine Base Chivenor", "ORG", "a"), Mention("Royal Marines Base Chivenor", "ORG", "b"),
+          Mention("K5", "ORG", "a"), Mention("K-5", "ORG", "b", core="K5", why="'K-5': 'K5' with other punctuation")]
+    entities, _ = merge_mentions(ms)
+    assert sorted(sorted(v.text for v in e.variants) for e in entities) == [
+        ["K-5", "K5"], ["Royal Marine Base Chivenor", "Royal Marines Base Chivenor"]]
