@@ -1,7 +1,8 @@
 """Spellings the tagger never yields, found in the texts from names it did find.
 
 The small spaCy model (and the capitalised-phrase fallback) misses many spellings of names it
-tags elsewhere in the same story: another casing ("Obama administration", "GEOFF GARIN"), a
+tags elsewhere in the same story: another casing ("Obama administration", "GEOFF GARIN"), other
+punctuation, abbreviations or numerals ("Kings Cross", "Old Colony Rd", "Treblinka 2"), a
 social-media handle ("@gabrielsherman"), an acronym ("the ARB", "DCSAs"). Each finder here
 reads the raw texts for such spellings of an already-found name and returns them as extra
 ``Mention``s; merging (``entities.merge_mentions``) then treats them as any other spelling.

@@ -432,8 +432,8 @@ def _name_word(doc, i: int) -> bool:
 
 
 def found_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
-    """Spellings of the found names that no tagger yields (``mentions.extra_mentions``): other
-    casings, handles, acronyms."""
+    """Spellings of the found names that no tagger yields (``found.extra_mentions``): other
+    casings, loose spellings (punctuation, abbreviations, numerals), handles, acronyms, aliases."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         votes[m.name][m.label] += 1
