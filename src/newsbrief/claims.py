@@ -38,6 +38,12 @@ from .quantities import (DECADE, DURATION, PERCENT, SHARE, SHARE_VALUE, STOREY_N
 from .timeline import TOLD_BEFORE_SENTENCES
 from .types import Article, Citation, Claim, Origin, ResolvedDate, Sentence
 
+# A currency named with an amount, in it or right after it ("$9,000", "4 million dollars"): the small
+# model tags bare counts MONEY too ("cut power to more than 8.2 million", "the #30 bus").
+_CURRENCY = re.compile(r"[$£€¥]|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|cents?|bucks|USD|EUR|GBP)\b", re.I)
+# Characters after a MONEY entity searched for its currency word ("3 and 4 million dollars").
+_CURRENCY_AFTER = 10
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -216,6 +222,9 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
             continue
         start, end = ent.start_char, ent.end_char
         text = ent.text
+        # "$" often lies just before the entity ("up over $9,000" tags "9,000")
+        money = _CURRENCY.search(full, max(0, start - 1), end + _CURRENCY_AFTER)
+        label = "CARDINAL" if ent.label_ == "MONEY" and not money else ent.label_
         if PERCENT.search(text) or full[end:end + 9].lower().startswith((" percent", " per cent")):
             value, q = parse_number(text)
             if value is None:
@@ -234,9 +243,9 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         if value is None or (value == 1 and not re.search(r"\d", text)):
             continue   # vague ("hundreds") or "one of ..."
         upper, root = None, ent.root
-        span = count_range(full, start, end) if ent.label_ == "CARDINAL" else None
+        span = count_range(full, start, end) if label in {"CARDINAL", "MONEY"} else None
         if span is not None:
-            start, end, value, upper = span     # "between 18 and 22 students": one count, a range
+            start, end, value, upper = span     # "between 18 and 22 students", "$3-$4 million": one amount, a range
             text, q = full[start:end], "between"
             # the end that modifies the counted noun ("80" in "between 80 and 100 homes")
             tokens = doc.char_span(start, end, alignment_mode="expand") or ()
@@ -244,17 +253,17 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
                          and not start <= t.head.idx < end), root)
         elif is_range_or_threshold(full, start, end, q):
             continue   # "$1.6 million to $10 million", "earning less than $25,000": not one value
-        if ent.label_ == "MONEY":
+        if label == "MONEY":
             pred, _ = predicate_of(ent.root)
             if pred:
-                add(("money", pred), text, value, f"amount {pred}", start, end, qualifier=q)
+                add(("money", pred), text, value, f"amount {pred}", start, end, qualifier=q, upper=upper)
             continue
         noun = root.head if root.dep_ in {"nummod", "quantmod"} else None
         if noun is not None and noun.dep_ == "nummod":
             noun = noun.head      # "Some 2,500 to 4,000 civilians"
         if (noun is not None and is_label_number(root, noun)) or is_projection(ent.root):
             continue   # "won stage 13" names a stage; "could rise to 100,000" is not the toll yet
-        toll = toll_of(ent.root) if noun is None and ent.label_ == "CARDINAL" else None
+        toll = toll_of(ent.root) if noun is None and label == "CARDINAL" else None
         if toll is not None:
             # "the U.S. death toll climbed to 40": a count of the killed, of the toll's place
             named = next((e.text for e in ents if e.label_ in PLACE_LABELS
@@ -264,7 +273,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
                 "people killed" + (f" ({shown})" if shown else ""), start, end, qualifier=q,
                 concepts=frozenset({"people", "killed", "toll"}), upper=upper)
             continue
-        part = part_of_count(ent.root) if noun is None and ent.label_ == "CARDINAL" else None
+        part = part_of_count(ent.root) if noun is None and label == "CARDINAL" else None
         whole = next((f for f in reversed(out) if f.key[0] == "count" and len(f.key) > 4
                       and f.claim.citation.start <= start), None) if part is not None else None
         if whole is not None:
@@ -276,7 +285,7 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
                 start, end, qualifier=q, concepts=whole.concepts, upper=upper)
             continue
         if (noun is None or noun.pos_ not in {"NOUN", "PROPN"} or lemma_of(noun) in UNIT_DAYS
-                or ent.label_ == "QUANTITY" or len(noun.text) <= 2 or is_remainder(ent.root, noun)):
+                or label == "QUANTITY" or len(noun.text) <= 2 or is_remainder(ent.root, noun)):
             continue   # units ("400g") measure amounts, not things counted; "the other three"
         building = _storeys_of(noun)
         if building is not None:
@@ -290,6 +299,10 @@ def _figures_in(sentence: Sentence, span, ents, cite: Citation, who: Attribution
         if lemma_of(noun) in DEATH_NOUNS or (unit_key[1] == "people" and verb is not None and toll_passing(verb)):
             unit_key, pred = ("count", "people"), "killed"    # "68 other deaths" = 68 people killed
         if not pred:
+            continue
+        if _CURRENCY.fullmatch(noun.text):
+            # "lost between 3 and 4 million dollars": an amount of money, as "lost $3-$4 million" is
+            add(("money", pred), text, value, f"amount {pred}", start, end, qualifier=q, upper=upper)
             continue
         scope = event_scope(verb, pred, noun)
         if (ent.end < len(doc) and doc[ent.end].lower_ in INCREMENTS

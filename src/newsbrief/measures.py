@@ -329,8 +329,10 @@ def is_projection(number) -> bool:
 
 def is_label_number(number, noun) -> bool:
     """A number written after its noun names one of its kind, it does not count them:
-    "stage 13", "Flight 447", "magnitude 4.9" (a count comes first: "13 stages")."""
-    return noun.i < number.i and number.dep_ == "nummod"
+    "stage 13", "Flight 447", "magnitude 4.9" (a count comes first: "13 stages"); so does one
+    after a number sign ("the #30 bus", "No. 5 seed")."""
+    sign = number.doc[number.i - 1].lower_ if number.i > 0 else ""
+    return noun.i < number.i and number.dep_ == "nummod" or sign in {"#", "no."}
 
 
 def is_remainder(number, noun) -> bool:

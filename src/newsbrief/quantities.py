@@ -78,11 +78,12 @@ def parse_number(text: str) -> tuple[float | None, str]:
     return value, qualifier
 
 
-# A range of one count: "between 18 and 22", "300 to 400", "80 to 100", "40-50", "2 to 3 million".
+# A range of one count: "between 18 and 22", "300 to 400", "80 to 100", "40-50", "2 to 3 million";
+# of money with its sign at each end too ("$3-$4 million", "between $2 and $3 million").
 # Not "from 10 to 20" (a change) and not a score ("won 24-10": the upper end must be larger).
 _END = r"\d+(?:[.,]\d+)*"
-RANGE = re.compile(r"(?<![\w$£€.,-])(?:(?P<between>between)\s+)?(?P<lo>" + _END + r")\s*"
-                   r"(?(between)and|(?:to|-|–))\s*(?P<hi>" + _END + r")"
+RANGE = re.compile(r"(?<![\w$£€.,-])(?:(?P<between>between)\s+)?(?P<cur>[$£€])?(?P<lo>" + _END + r")\s*"
+                   r"(?(between)and|(?:to|-|–))\s*(?(cur)(?P=cur)?)(?P<hi>" + _END + r")"
                    r"(?:[\s-]*(?P<s>hundred|thousand|million|billion)\b)?(?![\w.,-]*\d)", re.I)
 
 
