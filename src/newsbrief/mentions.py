@@ -21,14 +21,21 @@ from functools import lru_cache
 
 from .align import content_stems
 from .attribution import SAY_VERBS
+from .dates import MONTH
 from .found import article_texts, extra_mentions, line_stems
 from .nlp import StoryParse, captions, ensure_parse
 from .spellings import CONNECTORS, TITLES, nick_namer
 from .types import Article
 
+# Named events and laws ("Hurricane Sandy", "COP21", "the Kyoto Protocol", "the Second Amendment"):
+# reports spell them several ways too. Products and works of art are left out: the small model's
+# PRODUCT and WORK_OF_ART spans are too often people, places or headlines.
+NAMED_THINGS = ("EVENT", "LAW")
+# A month and a day in a span: a date the model took for an event's name.
+_DATE_SPAN = re.compile(rf"\b{MONTH}\s+\d", re.I)
 # spaCy labels kept: people, places, organisations and groups (NORP: nationalities, religious
-# and political groups). Dates, numbers and works of art are not "who and where".
-ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC")
+# and political groups), and named events and laws. Dates and numbers are not "who and where".
+ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", *NAMED_THINGS)
 # Facility nouns that, written after a name in lower case, belong to it ("... mosque").
 _FACILITY_NOUNS = frozenset("mosque church cathedral hospital airport square street bridge "
                             "university palace prison stadium".split())
@@ -96,7 +103,7 @@ class Mention:
 def clean_mention(text: str) -> str:
     """A mention's surface without a leading "the", a possessive or stray punctuation."""
     s = " ".join(text.split())
-    s = re.sub(r"^(?:the|The|THE|their|its|his|her|our)\s+", "", s)   # a determiner is not the name
+    s = re.sub(r"^(?:the|The|THE|a|an|their|its|his|her|our)\s+", "", s)   # a determiner is not the name
     s = re.split(r"\s*[(@]", s)[0]            # "Beyoncé (@beyonce": a handle is not the name
     s = re.sub(r",?\s+et\.?\s+al\b\.?$", "", s)  # "D. Aune et al": a citation's authors, the first named
     s = _POSSESSIVE.sub("", s)
@@ -134,6 +141,8 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
             # "Donald J. Trump Επαληθευμένος" (a page's "verified" badge): a word in another script
             while len(tokens) > 1 and _latin(tokens[0].text) and not _latin(tokens[-1].text) and tokens[-1].is_alpha:
                 tokens.pop()
+            if ent.label_ in NAMED_THINGS:
+                tokens = _named_thing(tokens)
             if not tokens or not any(t.pos_ == "PROPN" or ent.label_ == "NORP" for t in tokens):
                 continue
             for part, part_label in _conjoined(tokens, ent.label_):
@@ -141,6 +150,16 @@ def _model_mentions(docs, article_id: str) -> list[Mention]:
                 if mention is not None:
                     out.append(mention)
     return out
+
+
+def _named_thing(tokens: list) -> list:
+    """An event's or a law's name as the small model spans it, cut where its name ends: at a spaced
+    dash or a verb ("Article 5 - the", "Second Amendment is America"); none when it is a date
+    ("Sep 1, 2017", "February 27": the model's EVENT or LAW for a day)."""
+    if _DATE_SPAN.search(" ".join(t.text for t in tokens)):
+        return []
+    end = next((k for k, t in enumerate(tokens) if t.text in ("-", "–", "—") or t.pos_ in ("AUX", "VERB")), len(tokens))
+    return tokens[:end]
 
 
 @lru_cache(maxsize=1)

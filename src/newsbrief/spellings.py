@@ -18,7 +18,8 @@ from functools import lru_cache
 
 # Entity types whose names can be compared (a person's name is never a place's spelling).
 TYPE_GROUP = {"PERSON": "person", "ORG": "group", "NORP": "group",
-              "GPE": "place", "LOC": "place", "FAC": "place", "NAME": "any"}
+              "GPE": "place", "LOC": "place", "FAC": "place", "NAME": "any",
+              "EVENT": "event", "LAW": "law"}
 
 # Two spellings whose transliteration keys are at least this similar (rapidfuzz ratio,
 # 0-100) are the same name. 88 keeps "Jouret al-Shiyah"/"Jour al-Chiya" (88) together and

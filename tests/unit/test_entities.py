@@ -683,3 +683,21 @@ def test_a_surname_tagged_apart_from_its_given_names_is_part_of_the_name():
     brief = _story("The wreck lies 200 metres down, said team leader Simon Luca Trigona, who led the survey. "
                    "Trigona said the cargo was intact.")
     assert {"Simon Luca Trigona", "Trigona"} <= _variants(brief, "Simon Luca Trigona")
+
+
+def test_named_events_and_laws_are_entities_cut_where_their_names_end():
+    b = _story("Leaders met in Paris for COP 21 - the 21st Conference of the Parties - in December. "
+               "The Second Amendment is America's oldest argument, he said.",
+               "Delegates at COP21 signed. A Second Amendment case reached the court.")
+    assert _variants(b, "COP21") == {"COP 21", "COP21"}              # not "COP 21 - the 21st"
+    amendment = _entity_of(b, "Second Amendment")
+    assert amendment.type == "LAW" and {v.text for v in amendment.variants} == {"Second Amendment"}
+
+
+def test_a_date_the_model_calls_an_event_is_no_name():
+    from newsbrief.mentions import _named_thing
+    from newsbrief.nlp import load_model
+
+    nlp = load_model() or pytest.skip("no spaCy model")
+    assert _named_thing(list(nlp("February 27"))) == []
+    assert [t.text for t in _named_thing(list(nlp("Article 5 - the")))] == ["Article", "5"]
