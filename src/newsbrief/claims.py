@@ -356,10 +356,15 @@ def _placed(text: str, base: date | None, context: str = ""):
 _WEEKDAY_END = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 
 
+# Parts of a day the parser makes the head of a day ("On Monday afternoon": Monday -> afternoon).
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "overnight"}
+
+
 def _date_head(ent):
-    """The word a date phrase dates: its head, past prepositions ("on Saturday" -> "finding")."""
+    """The word a date phrase dates: its head, past prepositions and the part of the day ("on
+    Saturday" -> "finding"; "On Monday afternoon, the network released" -> "released")."""
     head = ent.root.head
-    while head.pos_ == "ADP" and head.head is not head:
+    while (head.pos_ == "ADP" or head.lower_ in _PARTS_OF_DAY) and head.head.i != head.i:
         head = head.head
     return head
 

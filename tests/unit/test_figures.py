@@ -38,3 +38,14 @@ def test_a_money_range_with_a_sign_at_each_end_is_one_amount():
     brief = _relate("The couple said they lost $2-$3 million on the condo.",
                     "The couple told reporters they lost between 2 and 3 million dollars on the condo.")
     assert brief.conflicts == () and [g.topic for g in brief.agreements] == ["amount lose"]
+
+
+def test_a_day_with_its_part_of_the_day_dates_the_verb():
+    # the parser hangs "Monday" from "afternoon": the date is still the releasing's
+    brief = _relate("On Monday afternoon, the network released a statement mocking the candidate.",
+                    "The network released the statement on Tuesday, a spokesman said.")
+    [c] = brief.conflicts
+    assert c.topic == "date of release (statement)" and {v.text for v in c.claims} == {"Monday", "Tuesday"}
+    same = _relate("On Tuesday evening, the network released a statement mocking the candidate.",
+                   "The network released the statement on Tuesday, a spokesman said.")
+    assert same.conflicts == ()
