@@ -63,6 +63,10 @@ _GENERIC_SUFFIXES = frozenset("international team group inc corp corporation co 
                               "airlines airways service services".split())
 # Suffixes that make a place's name another body's: its airport or its airline.
 _PLACE_BODIES = frozenset("international airways airlines airport".split())
+# A newspaper's last word, by which reports call it ("the Post" of "The Washington Post", "the
+# Times" of "Los Angeles Times"): its owner place need not be named in the story.
+_NEWSPAPER_WORDS = frozenset("post times journal tribune herald chronicle gazette globe telegraph "
+                             "inquirer examiner courier dispatch".split())
 # Nouns after a place's name that writers drop ("the Atlantic (Ocean)"): the short name is that
 # place. "City" is not among them: Atlantic City is not the Atlantic.
 _PLACE_GENERICS = frozenset("ocean sea river gulf desert mountains islands fault volcano glacier peninsula".split())
@@ -190,20 +194,31 @@ def _spelling_decisions(names: list[str], info: dict, spellings: dict[str, list[
                         rivals: dict[str, str]) -> list[tuple[int, int, Match]]:
     """``match_names`` on every candidate pair of names, then corrected with what only the whole
     story shows: an acronym that is the initials of several names ("N.Y.": New York, Navy Yard)
-    is none of them surely; a spelling written once, one letter from one written often, is its
+    is none of them surely, unless the others are people's; a spelling written once, one letter from one written often, is its
     typo; one word under rival titles stays apart."""
     decided = []
     for i, j in candidate_pairs(names):
         a, b = names[i], names[j]
         decided.append((i, j, match_names(a, b, label_a=info[a][0], label_b=info[b][0],
                                           context_a=info[a][1], context_b=info[b][1])))
-    expansions = Counter(min(names[i], names[j], key=len) for i, j, m in decided
-                         if m.kind == "same" and m.rule.startswith("acronym"))
+    expansions: dict[str, list[str]] = defaultdict(list)
+    for i, j, m in decided:
+        if m.kind == "same" and m.rule.startswith("acronym"):
+            short, long = sorted((names[i], names[j]), key=len)
+            expansions[short].append(long)
     out = []
     for i, j, m in decided:
         a, b = names[i], names[j]
-        if m.rule.startswith("acronym") and expansions[min(a, b, key=len)] > 1:
-            m = Match("possible", m.rule + " (and of other names)", 0.5)
+        short, long = sorted((a, b), key=len)
+        if m.rule.startswith("acronym") and len(expansions[short]) > 1:
+            # ... unless the others are people's names and it is not tagged a person: "AP" is the
+            # Associated Press, not Augusto Pinochet (few people go by their initials)
+            others = [x for x in expansions[short] if x != long]
+            if (info[short][0] not in ("PERSON", "NAME") and info[long][0] != "PERSON"
+                    and all(info[x][0] == "PERSON" for x in others)):
+                m = Match("same", m.rule + " (the other names it abbreviates are people's)", m.score)
+            else:
+                m = Match("possible", m.rule + " (and of other names)", 0.5)
         if m.kind != "same" and compatible_or_person(info[a][0], info[b][0]) and one_edit_apart(a, b):
             why = rare_typo(a, b, uses(a, names, spellings), uses(b, names, spellings))
             m = Match("same", why, m.score) if why else m
@@ -352,7 +367,8 @@ class _ShortForms:
                 ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International"
             elif "ORG" in (la, lb) and ((tb[:k] == ta and word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
-                                            and head_noun(b, tb, ta[0], self.owners if a in self.as_noun else None))):
+                                            and head_noun(b, tb, ta[0], self.owners if a in self.as_noun
+                                                          and name_tokens(a)[0] not in _NEWSPAPER_WORDS else None))):
                 ends.setdefault(find(j), b)           # the name before "of"/"for", or its head noun
             elif tb[:k] == ta and "PERSON" in (la, lb):
                 starts.add(find(j))

@@ -19,7 +19,7 @@ from functools import lru_cache
 # Entity types whose names can be compared (a person's name is never a place's spelling).
 TYPE_GROUP = {"PERSON": "person", "ORG": "group", "NORP": "group",
               "GPE": "place", "LOC": "place", "FAC": "place", "NAME": "any",
-              "EVENT": "event", "LAW": "law"}
+              "EVENT": "named thing", "LAW": "named thing"}   # the small model tells them apart badly
 
 # Two spellings whose transliteration keys are at least this similar (rapidfuzz ratio,
 # 0-100) are the same name. 88 keeps "Jouret al-Shiyah"/"Jour al-Chiya" (88) together and
@@ -49,6 +49,9 @@ TITLES = frozenset("""president prime minister king queen prince princess sheikh
 gen general col colonel lt maj major capt captain sgt mr mrs ms dr prof sen senator rep gov
 governor mayor judge justice pope imam ayatollah chancellor secretary premier foreign defence
 defense interior chief commander""".split())
+# Words before a storm's name, which reports change as the storm does ("Hurricane Sandy",
+# "Superstorm Sandy", "Tropical Storm Sandy"): the name is the rest.
+STORM_DESIGNATORS = frozenset("hurricane superstorm typhoon cyclone tropical storm".split())
 # A country's abbreviation before a body's name ("U.S.", "U.K."), left out of its acronym.
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 # Particles inside names that vary or vanish between transliterations (al-, el-, Bin/Ben/Ibn)
@@ -107,7 +110,8 @@ def _ascii(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def fold_token(token: str) -> str:
-    s = re.sub(r"(?:iyyah|iyyeh|iyya|iyeh|iyah|iya|ieh|iah|eh|ah)$", "ia", token)   # feminine endings
+    # feminine endings, after a stem of two letters at least ("Deh" is a word, not "D" + "-eh")
+    s = re.sub(r"(?<=\w\w)(?:iyyah|iyyeh|iyya|iyeh|iyah|iya|ieh|iah|eh|ah)$", "ia", token)
     for a, b in (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "j"), ("dj", "j"),
                  ("dh", "d"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"),
                  ("oo", "u"), ("ee", "i"), ("w", "u")):
@@ -123,13 +127,15 @@ def name_tokens(name: str) -> tuple[str, ...]:
     raw = [w for w in re.split(r"[\s\-‐–]+", name.replace("'", "").replace("’", "")) if w]
     named_end = bool(raw) and raw[-1] in _NAMED_DESIGNATORS
     words = [w for w in re.split(r"[\s\-‐–]+", _ascii(name).replace("'", "").replace("’", "")) if w]
+    # initials with dots are a name's word, never a particle: "L.A." is not the article "la"
+    initials = {re.sub(r"[^a-z0-9]", "", w) for w in words if re.fullmatch(r"(?:[a-z]\.){2,}", w)}
     words = [re.sub(r"[^a-z0-9]", "", w) for w in words]
     words = [w for w in words if w]
-    while len(words) > 1 and words[0] in TITLES:
+    while len(words) > 1 and (words[0] in TITLES or words[0] in STORM_DESIGNATORS):
         words.pop(0)
     while len(words) > 1 and words[-1] in DESIGNATORS and not (named_end and words[-1] == "city"):
         words.pop()
-    kept = [w for w in words if w not in CONNECTORS]
+    kept = [w for w in words if w not in CONNECTORS or w in initials]
     if len(kept) >= 3:
         kept = [w for w in kept if len(w) > 1] or kept    # middle initials: "Donald J. Trump"
     return tuple(kept or words)
