@@ -51,7 +51,7 @@ from .name_rules import (PLACE_LABELS, REGION_QUALIFIERS, country_aliases, uniqu
 from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
-from .spellings import (CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
+from .spellings import (BODY_NOUNS, CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
                         country_of, match_names, name_tokens, one_edit_apart, rare_typo, skeleton,
                         translit_key)
 from .types import Brief, Entity, PossibleMatch, Sentence, Variant
@@ -321,7 +321,7 @@ class _ShortForms:
                 continue                              # "Fey-Poehler", "Trump-Clinton": two names, not one;
                                                       # "Johnson & Johnson" is a firm, not Mr Johnson
             if (tb[:k] == ta and lb == "ORG" and len(tb) > k
-                    and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])
+                    and _generic_tail(name_tokens(b)[k:], k)
                     # a place + "International" is its airport ("Atlantic City International"), a
                     # country + "Airways" its airline ("Qatar Airways"): the place is not the body
                     # (a team, though, is often called by its city: "Astana")
@@ -363,7 +363,7 @@ class _ShortForms:
             elif la == lb == "ORG" and k >= 2 and tb[-k:] == ta and owned_name(b, k, self.owners):
                 ends.setdefault(find(j), b)           # "Capitol Police" of "U.S. Capitol Police"
             elif (tb[:k] == ta and "ORG" in (la, lb) and tb[k:]
-                  and all(t in _GENERIC_SUFFIXES for t in name_tokens(b)[k:])):
+                  and _generic_tail(name_tokens(b)[k:], k)):
                 ends.setdefault(find(j), b)           # "Oxfam" of "Oxfam International"
             elif "ORG" in (la, lb) and ((tb[:k] == ta and word_after(b, k) in ("of", "for"))
                                         or (k == 1 and ta[0] in tb[1:]
@@ -462,6 +462,13 @@ def _add_name(g: _Group, name: str, spelled: Sequence[Mention], attached_to: str
     if attached_to is not None:
         g.short_forms.update(m.text for m in spelled)
         g.evidence.append(f"{name!r}: short form of {attached_to!r} (the only name that contains it)")
+
+
+def _generic_tail(tail: tuple[str, ...], k: int) -> bool:
+    """Words after a body's name that do not make another body: "Oxfam International"; after a
+    name of two words or more, "Department" or "Ministry" too ("Homeland Security Department";
+    not "State Department" of "State", which is more often "Secretary of State")."""
+    return all(t in _GENERIC_SUFFIXES or (k >= 2 and t in BODY_NOUNS) for t in tail)
 
 
 def _person_tagged_org(short_uses: Sequence[Mention], full: str, full_label: str, speaking: bool = False) -> bool:

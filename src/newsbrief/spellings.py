@@ -121,6 +121,21 @@ def fold_token(token: str) -> str:
     return s if len(s) >= MIN_KEY else token
 
 
+# Bodies named "<body> of <what>" as often as "<what> <body>" ("Department of Labor", "Labor
+# Department"; "Ministry of Defence", "Defence Ministry").
+BODY_NOUNS = frozenset("department ministry".split())
+
+
+def _body_last(words: list[str]) -> list[str]:
+    """"<body> of <what>" in the other order, "<what> <body>", what came before kept first: "U.S.
+    Department of Labor" compares as "U.S. Labor Department"."""
+    for k, w in enumerate(words[:-2]):
+        if w in BODY_NOUNS and words[k + 1] == "of":
+            rest = words[k + 2:]
+            return words[:k] + (rest[1:] if rest[0] == "the" else rest) + [w]
+    return words
+
+
 @lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """The comparable words of a name: lower-cased ASCII, titles, particles and designators out."""
@@ -135,6 +150,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
         words.pop(0)
     while len(words) > 1 and words[-1] in DESIGNATORS and not (named_end and words[-1] == "city"):
         words.pop()
+    words = _body_last(words)
     kept = [w for w in words if w not in CONNECTORS or w in initials]
     if len(kept) >= 3:
         kept = [w for w in kept if len(w) > 1] or kept    # middle initials: "Donald J. Trump"

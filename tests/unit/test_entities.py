@@ -732,3 +732,15 @@ def test_a_newspaper_goes_by_its_last_word_and_initials_are_no_particle():
     assert {"Washington Post", "Post"} in groups
     assert {"Financial Times"} in groups and {"L.A. Times"} in groups       # "L.A." is not the article "la"
     assert {(p.a, p.b) for p in possible} >= {("Times", "Financial Times"), ("Times", "L.A. Times")}
+
+
+def test_a_department_of_x_is_the_x_department():
+    assert match_names("Department of Homeland Security", "Homeland Security Department",
+                       label_a="ORG", label_b="ORG").kind == "same"
+    groups = _groups([Mention("U.S. Department of Labor", "ORG", "a"), Mention("Labor Department", "ORG", "b"),
+                      Mention("U.S.", "GPE", "a"), Mention("Ferguson Police Department", "ORG", "a"),
+                      Mention("Ferguson Police", "ORG", "b"), Mention("State Department", "ORG", "a"),
+                      Mention("State", "ORG", "b")])
+    assert {"U.S. Department of Labor", "Labor Department"} in groups
+    assert {"Ferguson Police Department", "Ferguson Police"} in groups
+    assert {"State"} in groups                    # "Secretary of State" more often than the department
