@@ -51,7 +51,7 @@ from .name_rules import (PLACE_LABELS, REGION_QUALIFIERS, country_aliases, uniqu
 from .nlp import StoryParse, ensure_parse
 # match_names, Match, translit_key and skeleton are re-exported: the pair decisions are part of
 # this module's public face (tests, benchmarks) although they live in spellings.py.
-from .spellings import (BODY_NOUNS, CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded,  # noqa: F401
+from .spellings import (BODY_NOUNS, CONNECTORS, TITLES, Match, candidate_pairs, compatible, folded, nick_namer,  # noqa: F401
                         country_of, match_names, name_tokens, one_edit_apart, rare_typo, skeleton,
                         translit_key)
 from .types import Brief, Entity, PossibleMatch, Sentence, Variant
@@ -408,7 +408,34 @@ class _ShortForms:
             return [PossibleMatch(a, names[r], 0.5, "short form of several names") for r in sorted(ends)]
         elif starts:
             return self._settle_given_name(i, starts, mister)
+        else:
+            return self._settle_nickname(i)
         return []
+
+    def _settle_nickname(self, i: int) -> list[PossibleMatch]:
+        """"Ed" of "Edward Conard", "Jack" of "John F. Kennedy": a person's given name alone, the
+        listed nickname of one full name's given name (``nick_namer``), when no one in the story has
+        it as a surname; of several, a possible match with each."""
+        names, info, find = self.names, self.info, self.joined.find
+        a = names[i]
+        words = name_tokens(a)
+        if (len(words) != 1 or info[a][0] != "PERSON" or a.isupper() or folded(a)[0] in self.surnames
+                or any(m.placed for m in self._group_uses(i))):
+            return []                                 # "in Kent" is a place, whatever its tag
+        namer = nick_namer()
+        fulls: dict[int, str] = {}
+        for j, b in enumerate(names):
+            tb = name_tokens(b)
+            # one way only: "Ed" is Edward's nickname; "Kent" is no nickname of Ken's
+            if (len(tb) == 2 and info[b][0] == "PERSON" and find(j) != find(i) and namer is not None
+                    and words[0] in namer.nicknames_of(tb[0])):
+                fulls.setdefault(find(j), b)
+        if len(fulls) == 1:
+            root, full = fulls.popitem()
+            self._attach(i, root, full, f"{a!r} is a nickname of the given name of {full!r}, the only such name")
+            return []
+        return [PossibleMatch(a, full, 0.5, f"{a!r} is a nickname of the given name of {full!r} (and of others)")
+                for full in sorted(fulls.values())]
 
     def _settle_given_name(self, i: int, starts: set[int], mister: bool) -> list[PossibleMatch]:
         """"Serena" / "Serena Williams": the story's only full name with that first name, when no

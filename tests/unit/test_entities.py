@@ -744,3 +744,13 @@ def test_a_department_of_x_is_the_x_department():
     assert {"U.S. Department of Labor", "Labor Department"} in groups
     assert {"Ferguson Police Department", "Ferguson Police"} in groups
     assert {"State"} in groups                    # "Secretary of State" more often than the department
+
+
+def test_a_given_names_nickname_alone_joins_the_one_full_name_it_shortens():
+    groups = _groups([Mention("Edward Conard", "PERSON", "a"), Mention("Ed", "PERSON", "b"),
+                      Mention("Ken Livingstone", "PERSON", "a"), Mention("Kent", "PERSON", "b")])
+    assert {"Edward Conard", "Ed"} in groups
+    assert {"Kent"} in groups                     # a name of its own, no nickname of Ken's
+    _, possible = merge_mentions([Mention("John Kennedy", "PERSON", "a"), Mention("John Lennon", "PERSON", "a"),
+                                  Mention("Jack", "PERSON", "b")])
+    assert {p.b for p in possible if p.a == "Jack"} == {"John Kennedy", "John Lennon"}
