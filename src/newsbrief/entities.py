@@ -71,6 +71,10 @@ _NEWSPAPER_WORDS = frozenset("post times journal tribune herald chronicle gazett
 # place. "City" is not among them: Atlantic City is not the Atlantic.
 _PLACE_GENERICS = frozenset("ocean sea river gulf desert mountains islands fault volcano glacier peninsula".split())
 
+# Last words of a school, a campus and a body, which its name drops ("Penn State
+# University", a campus the model tags FAC, is the "Penn State" it tags ORG).
+_INSTITUTIONS = frozenset({("university",), ("college",)})
+
 # A word in capitals this long that is a word of another name is that word, not an acronym (shorter
 # ones, "US", "WHO", "IT", are too often both).
 MIN_SHOUTED = 4
@@ -332,9 +336,11 @@ class _ShortForms:
                 continue                              # "Syrian" is not the "Free Syrian Army"; but
                                                       # a rare surname is often tagged NORP ("Ohanian")
             if not compatible(la, lb):
-                if {la, lb} == {"FAC", "ORG"} and tb[:k] == ta and word_after(b, k) in ("of", "for"):
+                if {la, lb} == {"FAC", "ORG"} and tb[:k] == ta and (word_after(b, k) in ("of", "for")
+                                                                    or name_tokens(b)[k:] in _INSTITUTIONS):
                     ends.setdefault(find(j), b)       # a hospital is a building and a body: "Great Ormond
-                    continue                          # Street Hospital" of "... Hospital for Children"
+                    continue                          # Street Hospital" of "... Hospital for Children";
+                                                      # "Penn State" of "Penn State University"
                 if tb[:k] == ta and "PERSON" in (la, lb) and (k >= 2 or (la, lb) == ("ORG", "PERSON") or mister
                                                                 or self._person_by_use(uses, b, lb)):
                     starts.add(find(j))               # the model's label of a rare name is a guess

@@ -754,3 +754,10 @@ def test_a_given_names_nickname_alone_joins_the_one_full_name_it_shortens():
     _, possible = merge_mentions([Mention("John Kennedy", "PERSON", "a"), Mention("John Lennon", "PERSON", "a"),
                                   Mention("Jack", "PERSON", "b")])
     assert {p.b for p in possible if p.a == "Jack"} == {"John Kennedy", "John Lennon"}
+
+
+def test_a_school_goes_by_its_name_without_university_whatever_its_tag():
+    groups = _groups([Mention("Penn State University", "FAC", "a"), Mention("Penn State", "ORG", "b"),
+                      Mention("University of Utah Hospital", "FAC", "a"), Mention("University of Utah", "ORG", "b")])
+    assert {"Penn State University", "Penn State"} in groups
+    assert {"University of Utah"} in groups       # its hospital is another body
