@@ -332,7 +332,7 @@ def is_label_number(number, noun) -> bool:
     "stage 13", "Flight 447", "magnitude 4.9" (a count comes first: "13 stages"); so does one
     after a number sign ("the #30 bus", "No. 5 seed")."""
     sign = number.doc[number.i - 1].lower_ if number.i > 0 else ""
-    return noun.i < number.i and number.dep_ == "nummod" or sign in {"#", "no."}
+    return (noun.i < number.i and number.dep_ == "nummod") or sign in {"#", "no."}
 
 
 def is_remainder(number, noun) -> bool:
