@@ -23,7 +23,7 @@ from functools import lru_cache
 from .align import content_stems
 from .clean import REMOVED_DATELINE
 from .dates import MONTH
-from .spellings import CONNECTORS, hypocorism, loose_key, name_tokens
+from .spellings import CONNECTORS, NAME_ABBREVIATIONS, hypocorism, loose_key, name_tokens
 
 # Single-word names are searched for in other casings only when this long and written in
 # capitals ("GARIN"): a short or lower-case word is too often a common word ("trump", "US").
@@ -181,11 +181,12 @@ def loose_spellings(texts: dict[str, tuple[str, ...]], names: dict[str, str]) ->
         key = _key_of(n, names[n])
         if len("".join(key)) >= MIN_LOOSE_KEY:
             by_key[key].append(n)
+    firsts = frozenset(key[0] for key in by_key)
     out = []
     for aid, ts in texts.items():
         for text in ts:
             for run in _name_runs(text) if by_key else ():
-                for start, end, owners in _longest_matches(text, run, by_key, names):
+                for start, end, owners in _longest_matches(text, run, by_key, names, firsts):
                     surface = " ".join(text[start:end].split())
                     written = _written(text, start, end)
                     if (any(_letters_cased_otherwise(o, w) for o in owners for w in written)
@@ -206,7 +207,7 @@ def _letters_cased_otherwise(name: str, surface: str) -> bool:
 
 
 def _longest_matches(text: str, run: list[tuple[int, int, bool]], by_key: dict[tuple[str, ...], list[str]],
-                     names: dict[str, str]) -> list[tuple[int, int, list[str]]]:
+                     names: dict[str, str], firsts: frozenset[str]) -> list[tuple[int, int, list[str]]]:
     """The longest spans of a run, left to right, that spell found names other than as written:
     (start, end, the names). A span begins and ends with a capitalised word or a number, not a
     particle; a last word's possessive is left out ("Johnson & Johnson" of "Johnson & Johnson's":
@@ -216,11 +217,16 @@ def _longest_matches(text: str, run: list[tuple[int, int, bool]], by_key: dict[t
     out = []
     i = 0
     while i < len(run):
+        word = text[run[i][0]:run[i][1]]
+        whole = text[run[i][0]:].split(maxsplit=1)[0]    # with its possessive, as a longer span has it
+        if not (_may_begin_a_key(word, firsts) or _may_begin_a_key(whole, firsts)):
+            i += 1
+            continue
         for j in range(min(len(run), i + MAX_RUN_WORDS) - 1, i - 1, -1):
             if not (run[i][2] and run[j][2]):
                 continue
             end = run[j][1]
-            if text[end - 1] == "." and not _INITIALS_END.search(text, 0, end):
+            if text[end - 1] == "." and not _INITIALS_END.search(text, run[j][0], end):
                 end -= 1                        # a last word's dot may be a full stop: "Old Colony Rd."
             surface = " ".join(text[run[i][0]:end].split())
             owners = [n for key in dict.fromkeys((loose_key(surface), loose_key(surface, False)))
@@ -231,6 +237,14 @@ def _longest_matches(text: str, run: list[tuple[int, int, bool]], by_key: dict[t
                 break
         i += 1
     return out
+
+
+def _may_begin_a_key(word: str, firsts: frozenset[str]) -> bool:
+    """Whether a span starting with ``word`` may have a found name's key, given the keys' first
+    words: its own first key word is one, or abbreviates one ("Mt" of "Mount Everest"). Saves
+    reading most spans of a run."""
+    first = loose_key(word)[:1]
+    return not first or first[0] in firsts or NAME_ABBREVIATIONS.get(first[0]) in firsts
 
 
 def _written(text: str, start: int, end: int) -> set[str]:
